@@ -1,0 +1,103 @@
+package io.parbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The JMH options of a run: the profile's values, overridden by any raw JMH options the user passed after
+ * {@code --}. Raw options that would fight the launcher (result files, benchmark patterns, the contract's params)
+ * are refused with a sentence saying what to use instead.
+ */
+public record JmhSettings(
+        int forks,
+        int warmupIterations,
+        TimeValue warmupTime,
+        int measurementIterations,
+        TimeValue measurementTime,
+        List<String> rawOptions,
+        CommandLineOptions raw) {
+
+    private static final Set<String> CONTRACT_PARAMS = Set.of("strategy", "threads", "size", "workload");
+
+    public static JmhSettings of(Profile profile, List<String> rawOptions) {
+        CommandLineOptions raw;
+        try {
+            raw = new CommandLineOptions(rawOptions.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new UsageException("bad JMH option after '--': " + e.getMessage());
+        }
+        if (!raw.getIncludes().isEmpty()) {
+            throw new UsageException("benchmark patterns after '--' (" + String.join(" ", raw.getIncludes())
+                    + ") are not taken: use --include REGEX");
+        }
+        if (raw.getResult().hasValue() || raw.getResultFormat().hasValue() || raw.getOutput().hasValue()) {
+            throw new UsageException("-rf, -rff and -o are not taken after '--': the run directory holds results.json "
+                    + "and run.log; choose it with --out DIR");
+        }
+        for (String key : CONTRACT_PARAMS) {
+            if (raw.getParameter(key).hasValue()) {
+                throw new UsageException("-p " + key + "=... is not taken after '--': use --strategies, --threads and "
+                        + "--sizes, which keep sequential out of the thread sweep");
+            }
+        }
+        if (raw.shouldHelp() || raw.shouldList() || raw.shouldListWithParams() || raw.shouldListProfilers()
+                || raw.shouldListResultFormats()) {
+            throw new UsageException("-h, -l, -lp, -lprof and -lrf are JMH's own commands: run them with "
+                    + "'java -jar benchmarks/target/benchmarks.jar ...'");
+        }
+        return new JmhSettings(
+                raw.getForkCount().orElse(profile.forks()),
+                raw.getWarmupIterations().orElse(profile.warmupIterations()),
+                raw.getWarmupTime().orElse(seconds(profile.warmupSeconds())),
+                raw.getMeasurementIterations().orElse(profile.measurementIterations()),
+                raw.getMeasurementTime().orElse(seconds(profile.measurementSeconds())),
+                List.copyOf(rawOptions),
+                raw);
+    }
+
+    private static TimeValue seconds(double s) {
+        return s >= 1 && s == Math.rint(s) ? TimeValue.seconds((long) s) : TimeValue.milliseconds(Math.round(s * 1000));
+    }
+
+    /** Applies these settings to a builder whose parent is the raw options (so every other raw option counts). */
+    public ChainedOptionsBuilder apply(ChainedOptionsBuilder builder, List<String> requiredJvmFlags) {
+        builder.forks(forks)
+                .warmupIterations(warmupIterations)
+                .warmupTime(warmupTime)
+                .measurementIterations(measurementIterations)
+                .measurementTime(measurementTime)
+                .shouldFailOnError(true);
+        // Forks inherit this JVM's flags unless -jvmArgs replaces them: then add back the flags that keep them quiet.
+        if (raw.getJvmArgs().hasValue() && !requiredJvmFlags.isEmpty()) {
+            List<String> prepend = new ArrayList<>(requiredJvmFlags);
+            if (raw.getJvmArgsPrepend().hasValue()) {
+                prepend.addAll(raw.getJvmArgsPrepend().get());
+            }
+            builder.jvmArgsPrepend(prepend.toArray(String[]::new));
+        }
+        return builder;
+    }
+
+    /** The JVM flags the forks get from the user, or null when they inherit the launcher's. */
+    public Collection<String> forkJvmArgs() {
+        return raw.getJvmArgs().orElse(null);
+    }
+
+    /** Seconds one benchmark should take (iterations plus a per-fork overhead): for estimates only. */
+    public double estimatedSecondsPerBenchmark() {
+        double perFork = Profile.FORK_OVERHEAD_SECONDS + warmupIterations * toSeconds(warmupTime)
+                + measurementIterations * toSeconds(measurementTime);
+        return Math.max(forks, 1) * perFork;
+    }
+
+    private static double toSeconds(TimeValue t) {
+        return t.convertTo(TimeUnit.NANOSECONDS) / 1e9;
+    }
+}

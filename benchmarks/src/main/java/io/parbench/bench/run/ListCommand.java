@@ -1,0 +1,55 @@
+package io.parbench.bench.run;
+
+import io.parbench.bench.env.MachineInfo;
+import io.parbench.bench.env.MachineProbe;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code parbench list}: the matrix a run would execute, and how long it should take. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Prints the benchmarks a run would execute (the same options as run) and the estimated duration.",
+        footer = {"", "Examples:", "  parbench list", "  parbench list --profile full --include Primes"})
+public final class ListCommand implements Callable<Integer> {
+
+    @Mixin
+    MatrixOptions matrix;
+
+    @Override
+    public Integer call() {
+        Console console = new Console(System.out, System.err, false, false);
+        Profile profile = matrix.profile();
+        List<String> suites = matrix.suites();
+        JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions);
+        MachineInfo machine = new MachineProbe().machine();
+        List<Integer> threads = matrix.threads(profile, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, threads, matrix.sizes, matrix.strategies,
+                matrix.include);
+        print(console, plan, settings, profile);
+        return 0;
+    }
+
+    /** The matrix, one line per benchmark class and size, then the totals (on stdout: it is the command's output). */
+    static void print(Console console, List<PlannedBenchmark> plan, JmhSettings settings, Profile profile) {
+        Map<String, Map<String, Set<Integer>>> grouped = new LinkedHashMap<>();
+        for (PlannedBenchmark b : plan) {
+            grouped.computeIfAbsent(b.entry().benchmarkName() + "  size=" + b.size(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(b.strategy(), k -> new LinkedHashSet<>()).add(b.threads());
+        }
+        grouped.forEach((name, strategies) -> {
+            console.result(name);
+            strategies.forEach((s, t) -> console.result(String.format("    %-13s threads=%s", s, t)));
+        });
+        double seconds = plan.size() * settings.estimatedSecondsPerBenchmark();
+        console.result(String.format("%d benchmarks, profile %s: %d fork(s), %d x %s warm-up, %d x %s measured; "
+                        + "estimated %s", plan.size(), profile, settings.forks(), settings.warmupIterations(),
+                settings.warmupTime(), settings.measurementIterations(), settings.measurementTime(),
+                Console.duration(Duration.ofSeconds(Math.round(seconds)))));
+    }
+}

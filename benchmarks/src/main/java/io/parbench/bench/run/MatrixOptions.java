@@ -1,0 +1,59 @@
+package io.parbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options that choose what runs, shared by {@code run} and {@code list}. */
+public final class MatrixOptions {
+
+    @Option(names = "--suite", split = ",", paramLabel = "SUITE",
+            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu).", defaultValue = "cpu")
+    List<String> suites;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",
+            description = "smoke (every benchmark once, briefly: for tests and CI), quick (default: 1 fork, 2 warm-up "
+                    + "and 4 measured iterations of 1 s) or full (3 forks, 5 + 10 iterations of 2 s, two sizes).")
+    String profile;
+
+    @Option(names = "--threads", paramLabel = "N,N,...",
+            description = "Thread counts to sweep (default: 1, 2, 4, ... up to twice the logical CPUs, plus the "
+                    + "physical and logical core counts; smoke: 2).")
+    String threads;
+
+    @Option(names = "--sizes", paramLabel = "SIZE,...",
+            description = "Problem sizes: '300000' for every workload, 'primes=300000' for one; k, M and G suffixes "
+                    + "work (default: the profile's sizes).")
+    String sizes;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "ID",
+            description = "Strategies to run (default: all: sequential, platform, pool, virtual, forkjoin, stream, "
+                    + "process, process-cold).")
+    List<String> strategies;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Run only benchmarks whose JMH name matches (for example 'Primes' or 'Matmul|Collatz').")
+    String include;
+
+    @Parameters(paramLabel = "JMH_OPTION", description = "Raw JMH options after '--' (for example -- -prof gc -jvmArgs -Xmx2g).")
+    List<String> jmhOptions = new ArrayList<>();
+
+    Profile profile() {
+        return Profile.parse(profile);
+    }
+
+    List<String> suites() {
+        List<String> out = new ArrayList<>();
+        for (String s : suites) {
+            out.addAll(Arrays.stream(s.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
+        }
+        out.forEach(SuiteCatalog::suite); // validates
+        return out;
+    }
+
+    List<Integer> threads(Profile profile, int physical, int logical) {
+        return threads == null ? MatrixPlanner.threadsFor(profile, physical, logical) : MatrixPlanner.parseThreads(threads);
+    }
+}

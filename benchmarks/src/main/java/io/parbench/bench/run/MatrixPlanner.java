@@ -1,0 +1,176 @@
+package io.parbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns the user's choices (suites, profile, threads, sizes, strategies, include pattern) into the list of
+ * benchmarks to run. {@code sequential} runs once per size, at threads = 1: it is the baseline, not a point on
+ * the thread sweep.
+ */
+public final class MatrixPlanner {
+
+    private MatrixPlanner() {
+    }
+
+    /**
+     * The default thread sweep: 1, 2, 4, ... up to twice the logical CPUs, plus the physical core count and the
+     * logical CPU count (so that the curves have a point exactly where the cores and the SMT threads run out).
+     */
+    public static List<Integer> defaultThreads(int physicalCores, int logicalCpus) {
+        Set<Integer> sweep = new TreeSet<>();
+        for (int t = 1; t <= 2 * logicalCpus; t *= 2) {
+            sweep.add(t);
+        }
+        sweep.add(Math.max(1, physicalCores));
+        sweep.add(Math.max(1, logicalCpus));
+        return List.copyOf(sweep);
+    }
+
+    /** The sweep a profile uses when the user names none: smoke runs one thread count (2), the others the sweep. */
+    public static List<Integer> threadsFor(Profile profile, int physicalCores, int logicalCpus) {
+        return profile == Profile.SMOKE ? List.of(2) : defaultThreads(physicalCores, logicalCpus);
+    }
+
+    public static List<PlannedBenchmark> plan(List<String> suites, Profile profile, List<Integer> threads,
+            String sizesSpec, List<String> strategies, String include) {
+        Pattern pattern = compile(include);
+        List<PlannedBenchmark> planned = new ArrayList<>();
+        Set<String> validStrategies = new LinkedHashSet<>();
+        for (String suite : suites) {
+            for (SuiteCatalog.Entry entry : SuiteCatalog.suite(suite)) {
+                validStrategies.addAll(entry.strategies());
+            }
+        }
+        if (strategies != null) {
+            for (String s : strategies) {
+                if (!validStrategies.contains(s)) {
+                    throw new UsageException("unknown strategy '" + s + "' for suite(s) " + String.join(",", suites)
+                            + "; valid strategies: " + String.join(", ", validStrategies));
+                }
+            }
+        }
+        for (String suite : suites) {
+            for (SuiteCatalog.Entry entry : SuiteCatalog.suite(suite)) {
+                if (pattern != null && !pattern.matcher(entry.benchmarkName()).find()) {
+                    continue;
+                }
+                for (long size : sizesFor(entry, profile, sizesSpec)) {
+                    for (String strategy : entry.strategies()) {
+                        if (strategies != null && !strategies.contains(strategy)) {
+                            continue;
+                        }
+                        if (strategy.equals("sequential")) {
+                            planned.add(new PlannedBenchmark(entry, strategy, 1, size));
+                        } else {
+                            for (int t : threads) {
+                                planned.add(new PlannedBenchmark(entry, strategy, t, size));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (planned.isEmpty()) {
+            throw new UsageException("nothing to run: no benchmark of suite(s) " + String.join(",", suites)
+                    + " matches" + (include == null ? "" : " --include '" + include + "'")
+                    + (strategies == null ? "" : " and --strategies " + String.join(",", strategies)));
+        }
+        return planned;
+    }
+
+    private static Pattern compile(String include) {
+        if (include == null || include.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--include '" + include + "' is not a valid regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    /**
+     * The sizes for one workload. {@code spec} is a comma-separated list whose items are a size for every workload
+     * ({@code 100000}) or for one ({@code primes=300000}); sizes take {@code _} separators and k, M, G suffixes.
+     */
+    static List<Long> sizesFor(SuiteCatalog.Entry entry, Profile profile, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return entry.sizes(profile);
+        }
+        List<Long> general = new ArrayList<>();
+        List<Long> specific = new ArrayList<>();
+        for (String item : spec.split(",")) {
+            String token = item.trim();
+            if (token.isEmpty()) {
+                continue;
+            }
+            int eq = token.indexOf('=');
+            if (eq >= 0) {
+                if (token.substring(0, eq).trim().equals(entry.workload())) {
+                    specific.add(parseSize(token.substring(eq + 1)));
+                }
+            } else {
+                general.add(parseSize(token));
+            }
+        }
+        List<Long> chosen = !specific.isEmpty() ? specific : !general.isEmpty() ? general : entry.sizes(profile);
+        return List.copyOf(new LinkedHashSet<>(chosen));
+    }
+
+    static long parseSize(String text) {
+        String t = text.trim().replace("_", "").toLowerCase(Locale.ROOT);
+        long factor = 1;
+        if (t.endsWith("k")) {
+            factor = 1_000;
+        } else if (t.endsWith("m")) {
+            factor = 1_000_000;
+        } else if (t.endsWith("g")) {
+            factor = 1_000_000_000;
+        }
+        if (factor != 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long value = Math.multiplyExact(Long.parseLong(t), factor);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("size '" + text.trim() + "' is not a whole number >= 0 (examples: 300000, 300k, "
+                    + "50M, primes=300000)");
+        }
+    }
+
+    /** Parses a comma-separated list of thread counts, each at least 1. */
+    public static List<Integer> parseThreads(String spec) {
+        Set<Integer> threads = new TreeSet<>();
+        for (String item : spec.split(",")) {
+            String t = item.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            try {
+                int n = Integer.parseInt(t);
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                threads.add(n);
+            } catch (NumberFormatException e) {
+                throw new UsageException("thread count '" + t + "' is not a whole number >= 1 (example: --threads 1,2,4)");
+            }
+        }
+        if (threads.isEmpty()) {
+            throw new UsageException("--threads needs at least one thread count (example: --threads 1,2,4)");
+        }
+        return List.copyOf(threads);
+    }
+}

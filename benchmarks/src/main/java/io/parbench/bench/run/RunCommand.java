@@ -1,0 +1,112 @@
+package io.parbench.bench.run;
+
+import io.parbench.bench.env.JvmInfo;
+import io.parbench.bench.env.LoadAverage;
+import io.parbench.bench.env.MachineInfo;
+import io.parbench.bench.env.MachineProbe;
+import io.parbench.bench.env.NoiseWarnings;
+import io.parbench.bench.env.ToolkitInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parbench run}: probe the machine, run the plan, write the run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs JMH suites and writes a run folder: environment.json, results.json, run.log.",
+        footer = {"", "Examples:", "  parbench run                                  # the cpu suite, quick profile",
+                "  parbench run --profile smoke --out /tmp/smoke", "  parbench run --include Primes --threads 1,2 --sizes primes=1M",
+                "  parbench run -- -prof gc                      # raw JMH options after --"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    MatrixOptions matrix;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the run folder exactly here (default: reports/<run-id>).")
+    Path out;
+
+    @Option(names = "--dry-run", description = "Print the matrix and the estimated duration, run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--verbose", description = "Show JMH's own output and stack traces.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Print only errors and the path of the run folder.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(System.out, System.err, quiet, verbose);
+        Profile profile = matrix.profile();
+        List<String> suites = matrix.suites();
+        JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions);
+        MachineProbe probe = new MachineProbe();
+        LoadAverage loadBefore = probe.loadAverage(); // before the probe itself adds load
+        MachineInfo machine = probe.machine();
+        List<Integer> threads = matrix.threads(profile, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, threads, matrix.sizes, matrix.strategies,
+                matrix.include);
+        if (dryRun) {
+            ListCommand.print(console, plan, settings, profile);
+            return 0;
+        }
+        JvmInfo jvm = probe.jvm();
+        ToolkitInfo toolkit = probe.toolkit(ParbenchMain.home());
+        List<String> warnings = NoiseWarnings.of(machine, jvm, loadBefore);
+        RunDirectory dir = RunDirectory.create(out, ParbenchMain.home().resolve("reports"),
+                RunDirectory.runId(ZonedDateTime.now(), machine.hostname()));
+
+        console.info("parbench: " + plan.size() + " benchmarks, profile " + profile + ", estimated "
+                + Console.duration(Duration.ofSeconds(Math.round(plan.size() * settings.estimatedSecondsPerBenchmark())))
+                + " -> " + dir.path());
+        warnings.forEach(w -> console.warn("warning: " + w));
+
+        RunEnvironment.Jmh jmh = new RunEnvironment.Jmh(toolkit.jmhVersion(), "avgt", "ms", settings.forks(),
+                settings.warmupIterations(), settings.warmupTime().toString(), settings.measurementIterations(),
+                settings.measurementTime().toString(),
+                settings.forkJvmArgs() == null ? null : List.copyOf(settings.forkJvmArgs()), settings.rawOptions());
+        Map<String, List<Long>> sizes = new LinkedHashMap<>();
+        LinkedHashSet<String> strategies = new LinkedHashSet<>();
+        for (PlannedBenchmark b : plan) {
+            sizes.computeIfAbsent(b.entry().workload(), k -> new ArrayList<>());
+            if (!sizes.get(b.entry().workload()).contains(b.size())) {
+                sizes.get(b.entry().workload()).add(b.size());
+            }
+            strategies.add(b.strategy());
+        }
+        var session = new RunSession(dir, plan, settings, requiredForkFlags(jvm), console, probe, state -> {
+            Instant end = state.finished();
+            return new RunEnvironment(RunEnvironment.SCHEMA_VERSION, dir.runId(), state.status(),
+                    state.started().toString(), end == null ? null : end.toString(),
+                    end == null ? null : Duration.between(state.started(), end).toMillis() / 1000.0,
+                    profile.id(), suites,
+                    new RunEnvironment.Matrix(List.copyOf(strategies), threads, sizes, plan.size(), state.completed(),
+                            state.failures().size()),
+                    jmh, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
+        });
+        RunSession.Outcome outcome = session.execute();
+        if (outcome == RunSession.Outcome.FAILED) {
+            console.error("parbench: some benchmarks failed; results.json holds those that finished, run.log says why");
+        }
+        console.result(dir.path().toString());
+        return outcome == RunSession.Outcome.COMPLETE ? 0 : ParbenchMain.EXIT_FAILED;
+    }
+
+    /** Flags a fork needs to stay quiet on this JDK, should -jvmArgs replace the inherited ones. */
+    static List<String> requiredForkFlags(JvmInfo jvm) {
+        List<String> flags = new ArrayList<>();
+        if (jvm.feature() >= 23) {
+            flags.add("--sun-misc-unsafe-memory-access=allow"); // JMH uses sun.misc.Unsafe
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,52 @@
+package io.parbench.bench.run;
+
+import io.parbench.bench.env.JvmInfo;
+import io.parbench.bench.env.LoadAverage;
+import io.parbench.bench.env.MachineInfo;
+import io.parbench.bench.env.ToolkitInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code environment.json}: everything about a run except its scores. Written when the run
+ * starts (status {@code running}) and again when it ends ({@code complete}, {@code failed} or
+ * {@code interrupted}), so that even a killed run says what it was.
+ */
+public record RunEnvironment(
+        int schemaVersion,
+        String runId,
+        String status,
+        String startedAt,
+        String finishedAt,
+        Double durationSeconds,
+        String profile,
+        List<String> suites,
+        Matrix matrix,
+        Jmh jmh,
+        LoadAverage loadAverageBefore,
+        LoadAverage loadAverageAfter,
+        MachineInfo machine,
+        JvmInfo jvm,
+        ToolkitInfo toolkit,
+        List<String> warnings,
+        List<Failure> failures) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** What was planned and what finished. {@code sizes} maps each workload to its sizes. */
+    public record Matrix(List<String> strategies, List<Integer> threads, Map<String, List<Long>> sizes, int planned,
+            int completed, int failed) {
+    }
+
+    /**
+     * The JMH options used. {@code forkJvmArgs} is null when the forks inherit the launcher JVM's flags
+     * ({@link JvmInfo#inputArguments()}).
+     */
+    public record Jmh(String version, String mode, String timeUnit, int forks, int warmupIterations, String warmupTime,
+            int measurementIterations, String measurementTime, List<String> forkJvmArgs, List<String> rawOptions) {
+    }
+
+    /** A benchmark that did not finish, and why. */
+    public record Failure(String benchmark, Map<String, String> params, String message) {
+    }
+}
