@@ -129,8 +129,8 @@ public final class ProcessWorkerPool implements AutoCloseable {
         for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
             Chunking.Range r = chunks.get(i);
             String what = "computing " + workload.id() + " size " + workload.size() + " units " + r;
-            String answer = child.request(WorkerProtocol.RANGE + " " + workload.id() + " " + workload.size() + " "
-                    + r.from() + " " + r.to(), what);
+            String answer = child.request(WorkerProtocol.RANGE + " " + workload.spec() + " " + r.from() + " " + r.to(),
+                    what);
             if (!answer.startsWith(WorkerProtocol.OK + " ")) {
                 throw new IOException("child JVM pid " + child.pid() + " answered '" + answer + "' while " + what);
             }

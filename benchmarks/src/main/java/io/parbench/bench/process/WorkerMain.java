@@ -46,14 +46,16 @@ public final class WorkerMain {
                 case WorkerProtocol.PING:
                     return WorkerProtocol.PONG;
                 case WorkerProtocol.RANGE:
-                    if (parts.length != 5) {
-                        return WorkerProtocol.ERR + " RANGE needs <workload> <size> <from> <to>; got: " + line;
+                    if (parts.length != 4) {
+                        return WorkerProtocol.ERR + " RANGE needs <workload spec> <from> <to>; got: " + line;
                     }
-                    long size = Long.parseLong(parts[2]);
                     // Building a workload can be costly (matmul fills two matrices): keep it for later requests.
-                    RangeWorkload w = workloads.computeIfAbsent(parts[1] + " " + size,
-                            k -> CpuWorkloads.create(parts[1], size));
-                    return WorkerProtocol.OK + " " + w.computeRange(Long.parseLong(parts[3]), Long.parseLong(parts[4]));
+                    RangeWorkload w = workloads.get(parts[1]);
+                    if (w == null) {
+                        w = CpuWorkloads.fromSpec(parts[1]);
+                        workloads.put(parts[1], w);
+                    }
+                    return WorkerProtocol.OK + " " + w.computeRange(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
                 default:
                     return WorkerProtocol.ERR + " unknown request: " + line;
             }

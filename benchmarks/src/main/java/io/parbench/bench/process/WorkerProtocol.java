@@ -5,7 +5,8 @@ package io.parbench.bench.process;
  *
  * <pre>
  * child  -> parent   READY &lt;pid&gt;                        once, when the child can take work
- * parent -> child    RANGE &lt;workload&gt; &lt;size&gt; &lt;from&gt; &lt;to&gt;  compute units [from, to) of a CPU workload
+ * parent -> child    RANGE &lt;spec&gt; &lt;from&gt; &lt;to&gt;           compute units [from, to) of the CPU workload
+ *                                                   that RangeWorkload.spec() describes (primes/300000)
  * child  -> parent   OK &lt;answer&gt;                       the partial answer (a decimal long)
  * child  -> parent   ERR &lt;message&gt;                     the request was bad or the work threw
  * parent -> child    PING                              a round trip with no work

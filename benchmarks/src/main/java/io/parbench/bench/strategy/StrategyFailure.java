@@ -18,6 +18,10 @@ public class StrategyFailure extends RuntimeException {
                 || cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        // ForkJoin rethrows a copy of a worker's exception made without its message; the original is its cause.
+        while (cause.getMessage() == null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         if (cause instanceof StrategyFailure failure) {
             return failure;
         }

@@ -27,8 +27,35 @@ public final class CpuWorkloads {
             case "sumsq" -> new SumOfSquares(size);
             case "collatz" -> new CollatzSteps(size);
             case "matmul" -> new MatrixMultiply(size);
-            default -> throw new IllegalArgumentException(
-                    "unknown CPU workload '" + id + "'; valid workloads: " + String.join(", ", IDS));
+            default -> throw unknown(id);
         };
+    }
+
+    /**
+     * The workload a {@link RangeWorkload#spec()} describes, for example {@code primes/300000} or
+     * {@code primes/300000/lo=1000000000}.
+     *
+     * @throws IllegalArgumentException when the spec is malformed or names an unknown workload or setting
+     */
+    public static RangeWorkload fromSpec(String spec) {
+        String[] parts = spec.split("/");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("workload spec '" + spec + "' is not of the form id/size[/key=value]");
+        }
+        long size = Long.parseLong(parts[1]);
+        if (parts.length == 2) {
+            return create(parts[0], size);
+        }
+        if (parts[0].equals("primes") && parts.length == 3 && parts[2].startsWith("lo=")) {
+            return new PrimeCount(Long.parseLong(parts[2].substring(3)), size);
+        }
+        if (!IDS.contains(parts[0])) {
+            throw unknown(parts[0]);
+        }
+        throw new IllegalArgumentException("workload spec '" + spec + "' has a setting " + parts[0] + " does not know");
+    }
+
+    private static IllegalArgumentException unknown(String id) {
+        return new IllegalArgumentException("unknown CPU workload '" + id + "'; valid workloads: " + String.join(", ", IDS));
     }
 }

@@ -28,6 +28,11 @@ public record PrimeCount(long lo, long size) implements RangeWorkload {
     }
 
     @Override
+    public String spec() {
+        return lo == DEFAULT_LO ? "primes/" + size : "primes/" + size + "/lo=" + lo;
+    }
+
+    @Override
     public long units() {
         return size;
     }

@@ -23,6 +23,15 @@ public interface RangeWorkload {
     /** The partial answer for units {@code [from, to)}; 0 for an empty range. */
     long computeRange(long from, long to);
 
+    /**
+     * Everything needed to rebuild this workload in another JVM, as one token without spaces:
+     * {@code id/size}, followed by {@code /key=value} for any setting that differs from the default.
+     * {@link CpuWorkloads#fromSpec} reads it back.
+     */
+    default String spec() {
+        return id() + "/" + size();
+    }
+
     /** The whole answer, computed on the calling thread. */
     default long computeAll() {
         return computeRange(0, units());
