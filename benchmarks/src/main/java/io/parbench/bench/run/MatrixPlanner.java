@@ -20,7 +20,7 @@ public final class MatrixPlanner {
     }
 
     /**
-     * The default thread sweep: 1, 2, 4, ... up to twice the logical CPUs, plus the physical core count and the
+     * The default thread sweep: 1, 2, 4, ... up to twice the logical CPUs (that count included), plus the physical core count and the
      * logical CPU count (so that the curves have a point exactly where the cores and the SMT threads run out).
      */
     public static List<Integer> defaultThreads(int physicalCores, int logicalCpus) {
@@ -28,6 +28,7 @@ public final class MatrixPlanner {
         for (int t = 1; t <= 2 * logicalCpus; t *= 2) {
             sweep.add(t);
         }
+        sweep.add(2 * Math.max(1, logicalCpus));
         sweep.add(Math.max(1, physicalCores));
         sweep.add(Math.max(1, logicalCpus));
         return List.copyOf(sweep);

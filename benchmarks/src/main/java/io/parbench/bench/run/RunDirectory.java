@@ -31,7 +31,8 @@ public final class RunDirectory {
 
     /** {@code yyyyMMdd-HHmmZ-host}, with the host reduced to safe characters. */
     public static String runId(ZonedDateTime time, String host) {
-        String safeHost = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replaceAll("-+", "-");
+        String safeHost = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replaceAll("-+", "-")
+                .replaceAll("-*\\.-*", ".");
         safeHost = safeHost.replaceAll("^[-.]+|[-.]+$", "");
         if (safeHost.isEmpty()) {
             safeHost = "host";

@@ -1,0 +1,80 @@
+package io.parbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MatrixPlannerTest {
+
+    @Test
+    void defaultSweepIsPowersOfTwoToTwiceTheLogicalCpusPlusTheCoreCounts() {
+        assertEquals(List.of(1, 2, 4), MatrixPlanner.defaultThreads(2, 2));
+        assertEquals(List.of(1, 2, 4, 8, 16), MatrixPlanner.defaultThreads(4, 8));
+        assertEquals(List.of(1, 2, 4, 6, 8, 12, 16, 24), MatrixPlanner.defaultThreads(6, 12));
+        assertEquals(List.of(1, 2), MatrixPlanner.defaultThreads(1, 1));
+        assertEquals(List.of(2), MatrixPlanner.threadsFor(Profile.SMOKE, 8, 16));
+    }
+
+    @Test
+    void sequentialRunsOncePerSizeAndTheOthersAtEveryThreadCount() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1, 2, 4), null, null, null);
+        assertEquals(4 * (1 + 7 * 3), plan.size());
+        List<PlannedBenchmark> sequential = plan.stream().filter(b -> b.strategy().equals("sequential")).toList();
+        assertEquals(4, sequential.size());
+        assertTrue(sequential.stream().allMatch(b -> b.threads() == 1));
+        PlannedBenchmark first = plan.get(0);
+        assertEquals("io.parbench.bench.suite.cpu.PrimesBenchmark.run", first.entry().benchmarkName());
+        assertEquals(300_000, first.size());
+        assertEquals("{strategy=sequential, threads=1, size=300000}", first.params().toString());
+    }
+
+    @Test
+    void includeStrategiesAndSizesNarrowThePlan() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.FULL, List.of(2),
+                "primes=1k,primes=2k,500", List.of("pool", "sequential"), "Primes|Collatz");
+        assertEquals(List.of("PrimesBenchmark strategy=sequential threads=1 size=1000",
+                "PrimesBenchmark strategy=pool threads=2 size=1000",
+                "PrimesBenchmark strategy=sequential threads=1 size=2000",
+                "PrimesBenchmark strategy=pool threads=2 size=2000",
+                "CollatzBenchmark strategy=sequential threads=1 size=500",
+                "CollatzBenchmark strategy=pool threads=2 size=500"),
+                plan.stream().map(PlannedBenchmark::label).toList());
+    }
+
+    @Test
+    void fullProfileHasTwoSizesPerWorkload() {
+        assertEquals(List.of(300_000L, 1_000_000L), SuiteCatalog.suite("cpu").get(0).sizes(Profile.FULL));
+    }
+
+    @Test
+    void sizesTakeSuffixesAndSeparators() {
+        assertEquals(50_000_000, MatrixPlanner.parseSize("50M"));
+        assertEquals(300_000, MatrixPlanner.parseSize("300_000"));
+        assertEquals(2_000, MatrixPlanner.parseSize(" 2k "));
+        assertEquals(0, MatrixPlanner.parseSize("0"));
+    }
+
+    @Test
+    void badChoicesGetOneSentenceListingTheValidValues() {
+        assertEquals("unknown suite 'gpu'; valid suites: cpu",
+                assertThrows(UsageException.class, () -> SuiteCatalog.suite("gpu")).getMessage());
+        assertEquals("unknown profile 'fast'; valid profiles: smoke, quick, full",
+                assertThrows(UsageException.class, () -> Profile.parse("fast")).getMessage());
+        String strategy = assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
+                List.of(1), null, List.of("gpu"), null)).getMessage();
+        assertEquals("unknown strategy 'gpu' for suite(s) cpu; valid strategies: sequential, platform, pool, virtual, "
+                + "forkjoin, stream, process, process-cold", strategy);
+        assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.parseThreads("1,zero")).getMessage()
+                .startsWith("thread count 'zero' is not a whole number >= 1"));
+        assertThrows(UsageException.class, () -> MatrixPlanner.parseThreads("0"));
+        assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.parseSize("-5")).getMessage()
+                .startsWith("size '-5' is not a whole number >= 0"));
+        assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
+                List.of(1), null, null, "(")).getMessage().startsWith("--include '(' is not a valid regular expression"));
+        assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
+                List.of(1), null, null, "NoSuchBenchmark")).getMessage().startsWith("nothing to run"));
+    }
+}

@@ -1,0 +1,133 @@
+package io.parbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.bench.process.WorkerProtocol;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, as a user runs it: the shaded benchmarks.jar's launcher, the smoke profile, every CPU benchmark
+ * once, through JMH's forks, into a run folder. Afterwards no child JVM or JMH fork may be left running.
+ */
+class SmokeRunIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smokeProfileRunsEveryCpuBenchmarkIntoAValidRunFolder() throws Exception {
+        Path out = tmp.resolve("smoke-run");
+        Process launcher = launch(out, "--profile", "smoke", "--quiet");
+        String stdout = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(launcher.waitFor(10, TimeUnit.MINUTES), "the smoke run took more than 10 minutes");
+        assertEquals(0, launcher.exitValue(), "launcher failed; see " + out.resolve("run.log"));
+        assertEquals(out.toAbsolutePath().toString(), stdout, "stdout is just the run folder's path");
+
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        int expected = SuiteCatalog.suite("cpu").size() * 8; // 4 workloads x 8 strategies at one thread count
+        assertEquals(expected, results.size());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode r : results) {
+            JsonNode params = r.get("params");
+            seen.add(r.get("benchmark").asText() + " " + params.get("strategy").asText());
+            assertEquals("avgt", r.get("mode").asText());
+            assertEquals("ms/op", r.get("primaryMetric").get("scoreUnit").asText());
+            assertTrue(r.get("primaryMetric").get("score").asDouble() > 0);
+            assertTrue(r.get("primaryMetric").get("rawData").get(0).size() >= 1, "raw data kept");
+            assertEquals(params.get("strategy").asText().equals("sequential") ? "1" : "2", params.get("threads").asText());
+        }
+        assertEquals(expected, seen.size(), "every benchmark x strategy exactly once");
+
+        JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
+        assertEquals(RunEnvironment.SCHEMA_VERSION, env.get("schemaVersion").asInt());
+        assertEquals("complete", env.get("status").asText());
+        assertEquals("smoke", env.get("profile").asText());
+        assertEquals(expected, env.get("matrix").get("completed").asInt());
+        assertTrue(env.get("machine").get("cpu").get("logicalCpus").asInt() >= 1);
+        assertNotNull(env.get("jvm").get("virtualThreadParallelism"));
+        assertNotNull(env.get("loadAverageAfter").get("oneMinute"));
+        assertEquals("1.37", env.get("toolkit").get("jmhVersion").asText());
+        String log = Files.readString(out.resolve("run.log"));
+        assertTrue(log.contains("# JMH version: 1.37"), "run.log holds JMH's output");
+        assertFalse(log.contains("WARNING: A terminally deprecated method in sun.misc.Unsafe"), "forks must be quiet");
+        assertFalse(log.contains("restricted method"), "no native-access warning");
+
+        assertNoOrphans(out);
+    }
+
+    @Test
+    void anInterruptedRunKeepsEveryFinishedBenchmarkAndLeavesNoProcess() throws Exception {
+        Path out = tmp.resolve("interrupted-run");
+        // Warm process pools at several thread counts: the run is interrupted while child JVMs work.
+        Process launcher = launch(out, "--profile", "smoke", "--include", "Primes", "--strategies", "pool,process",
+                "--threads", "1,2,3,4", "--quiet", "--", "-i", "2", "-r", "1");
+        Path results = out.resolve("results.json");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && (!Files.exists(results) || JSON.readTree(results.toFile()).size() < 5)) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(results), "no benchmark finished within 3 minutes");
+        launcher.destroy(); // SIGTERM, as a CI runner's cancel sends
+        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop");
+
+        JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
+        assertEquals("interrupted", env.get("status").asText());
+        JsonNode kept = JSON.readTree(results.toFile());
+        assertTrue(kept.size() >= 5 && kept.size() < 8, "kept " + kept.size());
+        assertNoOrphans(out);
+    }
+
+    private Process launch(Path out, String... args) throws IOException {
+        String jar = System.getProperty("parbench.benchmarksJar");
+        assertNotNull(jar, "run through Maven's failsafe (it sets parbench.benchmarksJar)");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 23) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.add("-Dparbench.it.marker=" + out.toAbsolutePath()); // forks inherit it: how we find them afterwards
+        cmd.addAll(List.of("-cp", jar, ParbenchMain.class.getName(), "run", "--out", out.toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(
+                ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    /** No JMH fork of this run and no child worker may still be alive a few seconds after the launcher ends. */
+    private static void assertNoOrphans(Path out) throws InterruptedException {
+        String marker = "-Dparbench.it.marker=" + out.toAbsolutePath();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)
+                            || c.contains("-D" + WorkerProtocol.MARKER_PROPERTY + "=")).orElse(false))
+                    .filter(p -> p.pid() != ProcessHandle.current().pid())
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("processes left behind: " + left);
+    }
+}
