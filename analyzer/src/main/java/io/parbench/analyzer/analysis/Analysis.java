@@ -1,0 +1,63 @@
+package io.parbench.analyzer.analysis;
+
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.stats.Bootstrap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a report shows, computed once from a run: per-benchmark statistics, the scaling groups with their
+ * findings, the "which strategy" table, and the plain groups (benchmarks outside any scaling group, by class,
+ * mode and unit). Writers only format this; they compute nothing.
+ */
+public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List<ScalingGroup> groups,
+        List<Finding> findings, List<Recommendations.Row> recommendations, List<PlainGroup> plain) {
+
+    /** Benchmarks of one class, mode and unit that are not part of a scaling group. */
+    public record PlainGroup(String title, String unit, List<BenchmarkStats> stats) {
+    }
+
+    public static Analysis of(Run run) {
+        Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
+        run.results().parallelStream().map(BenchmarkStats::of).toList().forEach(s -> stats.put(s.result(), s));
+        List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(2_000, Bootstrap.SEED)).analyze(run, stats);
+        List<Finding> findings = new ArrayList<>();
+        for (ScalingGroup g : groups) {
+            findings.addAll(Findings.of(g));
+        }
+        for (BenchmarkResult r : run.results()) {
+            BenchmarkStats s = stats.get(r);
+            if (s.noisy() || s.outliers() > 0) {
+                findings.add(new Finding(r.key().label(), "noise", r.key().label() + " is noisy: " + s.noiseNote()
+                        + "; treat its ranking with care.", Map.of("cv", s.cv(), "outliers", s.outliers())));
+            }
+        }
+        List<Recommendations.Row> recommendations = Recommendations.of(groups,
+                run.environment().physicalCores().orElse(-1));
+        Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ScalingGroup g : groups) {
+            grouped.add(g.baseline().result());
+            g.curves().forEach(c -> c.points().forEach(p -> grouped.add(p.stats().result())));
+        }
+        Map<String, List<BenchmarkStats>> plain = new LinkedHashMap<>();
+        for (BenchmarkResult r : run.results()) {
+            if (!grouped.contains(r)) {
+                String title = r.key().className().substring(r.key().className().lastIndexOf('.') + 1) + " ("
+                        + r.key().mode() + ", " + r.primary().unitText() + ")";
+                plain.computeIfAbsent(title, k -> new ArrayList<>()).add(stats.get(r));
+            }
+        }
+        List<PlainGroup> plainGroups = plain.entrySet().stream()
+                .map(e -> new PlainGroup(e.getKey(), e.getValue().get(0).unit(), e.getValue())).toList();
+        return new Analysis(run, stats, groups, findings, recommendations, plainGroups);
+    }
+
+    public List<Finding> findingsFor(ScalingGroup g) {
+        return findings.stream().filter(f -> f.group().equals(g.title())).toList();
+    }
+}

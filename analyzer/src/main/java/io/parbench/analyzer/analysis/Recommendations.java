@@ -1,0 +1,95 @@
+package io.parbench.analyzer.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The "which strategy to use" table, from the measured data only: for each kind of work (a suite), at the thread
+ * count nearest the physical cores, which strategies were best or within noise of the best in how many workloads,
+ * and which were slowest.
+ */
+public final class Recommendations {
+
+    private Recommendations() {
+    }
+
+    /** One row: a kind of work and what the data say to use and to avoid there. */
+    public record Row(String suite, String kind, int threads, int workloads, List<String> use, List<String> avoid,
+            String reason) {
+    }
+
+    public static List<Row> of(List<ScalingGroup> groups, int physicalCores) {
+        Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
+        groups.forEach(g -> bySuite.computeIfAbsent(g.suite(), k -> new ArrayList<>()).add(g));
+        List<Row> rows = new ArrayList<>();
+        for (var e : bySuite.entrySet()) {
+            Map<String, Integer> good = new LinkedHashMap<>();
+            Map<String, Double> worstRatio = new LinkedHashMap<>();
+            int counted = 0;
+            int chosenThreads = 0;
+            for (ScalingGroup g : e.getValue()) {
+                ScalingGroup.Ranking r = nearest(g.rankings(), physicalCores);
+                if (r == null) {
+                    continue;
+                }
+                counted++;
+                chosenThreads = Math.max(chosenThreads, r.threads());
+                for (ScalingGroup.Ranking.Entry en : r.entries()) {
+                    if (en.verdict().equals("best") || en.verdict().equals("tie")) {
+                        good.merge(en.strategy(), 1, Integer::sum);
+                    }
+                    worstRatio.merge(en.strategy(), en.ratio(), Math::max);
+                }
+            }
+            if (counted == 0) {
+                continue;
+            }
+            int top = good.values().stream().max(Integer::compare).orElse(0);
+            List<String> use = good.entrySet().stream().filter(x -> x.getValue() == top).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
+            List<String> avoid = worstRatio.entrySet().stream().filter(x -> x.getValue() >= 2.0 && !good.containsKey(x.getKey()))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+            String kind = switch (e.getKey()) {
+                case "cpu" -> "CPU-bound";
+                case "io" -> "I/O-bound";
+                case "sync" -> "coordination";
+                default -> "other";
+            };
+            final int n = counted;
+            String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d thread%s",
+                    String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads, chosenThreads == 1 ? "" : "s");
+            if (!avoid.isEmpty()) {
+                reason += "; " + avoid.stream().map(s -> String.format(Locale.ROOT, "%s up to %.1fx slower", s, worstRatio.get(s)))
+                        .collect(Collectors.joining(", "));
+            }
+            rows.add(new Row(e.getKey(), kind, chosenThreads, n, use, avoid, reason + "."));
+        }
+        return rows;
+    }
+
+    /** The ranking at the physical core count, else the highest thread count below it, else the lowest above. */
+    static ScalingGroup.Ranking nearest(List<ScalingGroup.Ranking> rankings, int physical) {
+        if (rankings.isEmpty()) {
+            return null;
+        }
+        if (physical <= 0) {
+            return rankings.get(rankings.size() - 1);
+        }
+        ScalingGroup.Ranking below = null;
+        for (ScalingGroup.Ranking r : rankings) {
+            if (r.threads() == physical) {
+                return r;
+            }
+            if (r.threads() < physical) {
+                below = r;
+            }
+        }
+        return below != null ? below : rankings.get(0);
+    }
+}

@@ -1,0 +1,264 @@
+package io.parbench.analyzer.analysis;
+
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.model.Samples;
+import io.parbench.analyzer.model.Unit;
+import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.ScalingLaws;
+import io.parbench.analyzer.stats.Significance;
+import io.parbench.analyzer.stats.UniversalScalability;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Groups a run's benchmarks by workload (everything but {@code strategy} and {@code threads}), measures each
+ * strategy against {@code sequential}, fits the scaling laws and ranks the strategies at every thread count.
+ * Benchmarks without both params, or groups without a sequential baseline, are left to the plain report.
+ */
+public final class ScalingAnalysis {
+
+    /** The contract's strategy order: reports list strategies this way. */
+    public static final List<String> STRATEGY_ORDER = List.of("sequential", "platform", "pool", "virtual", "forkjoin",
+            "stream", "process", "process-cold", "async");
+    /** Welch p below this, after Holm's correction, means "slower than the best". */
+    public static final double ALPHA = 0.05;
+    /**
+     * Differences smaller than this (3%) count as noise even when a test finds them significant: with many samples
+     * a test separates strategies that no user could tell apart (Criterion.rs reports a change only when it is both
+     * significant and larger than its noise threshold).
+     */
+    public static final double NOISE_THRESHOLD = 0.03;
+
+    private final Bootstrap bootstrap;
+
+    public ScalingAnalysis(Bootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public static int strategyRank(String s) {
+        int i = STRATEGY_ORDER.indexOf(s);
+        return i < 0 ? STRATEGY_ORDER.size() : i;
+    }
+
+    public List<ScalingGroup> analyze(Run run, Map<BenchmarkResult, BenchmarkStats> stats) {
+        Map<String, List<BenchmarkResult>> families = new LinkedHashMap<>();
+        for (BenchmarkResult r : run.results()) {
+            if (r.key().param("strategy") == null || threadsOf(r) < 1) {
+                continue;
+            }
+            String family = r.key().benchmark() + "|" + r.key().mode() + "|" + r.key().jmhThreads() + "|"
+                    + r.key().paramsWithout("strategy", "threads", "size");
+            families.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
+        }
+        int physical = run.environment().physicalCores().orElse(-1);
+        List<ScalingGroup> groups = new ArrayList<>();
+        for (List<BenchmarkResult> family : families.values()) {
+            if (isWeakScaling(family)) {
+                group(family, true, physical, stats).ifPresent(groups::add);
+                continue;
+            }
+            Map<String, List<BenchmarkResult>> bySize = new LinkedHashMap<>();
+            for (BenchmarkResult r : family) {
+                bySize.computeIfAbsent(String.valueOf(r.key().param("size")), k -> new ArrayList<>()).add(r);
+            }
+            for (List<BenchmarkResult> g : bySize.values()) {
+                group(g, false, physical, stats).ifPresent(groups::add);
+            }
+        }
+        return groups;
+    }
+
+    static int threadsOf(BenchmarkResult r) {
+        try {
+            return Integer.parseInt(r.key().param("threads"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return -1;
+        }
+    }
+
+    static long sizeOf(BenchmarkResult r) {
+        try {
+            return Long.parseLong(r.key().param("size"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Weak scaling: every parallel strategy ran each thread count at exactly one size, there are at least two sizes,
+     * and size / threads is the same everywhere (the problem grows with the workers).
+     */
+    static boolean isWeakScaling(List<BenchmarkResult> family) {
+        TreeSet<Long> sizes = new TreeSet<>();
+        Map<String, Map<Integer, Long>> byStrategy = new TreeMap<>();
+        Double perThread = null;
+        for (BenchmarkResult r : family) {
+            long size = sizeOf(r);
+            if (size <= 0) {
+                return false;
+            }
+            if (r.key().param("strategy").equals("sequential")) {
+                continue;
+            }
+            int t = threadsOf(r);
+            Long previous = byStrategy.computeIfAbsent(r.key().param("strategy"), k -> new TreeMap<>()).put(t, size);
+            if (previous != null && previous != size) {
+                return false;
+            }
+            sizes.add(size);
+            double ratio = (double) size / t;
+            if (perThread == null) {
+                perThread = ratio;
+            } else if (Math.abs(ratio - perThread) > 0.01 * perThread) {
+                return false;
+            }
+        }
+        return sizes.size() >= 2;
+    }
+
+    private java.util.Optional<ScalingGroup> group(List<BenchmarkResult> results, boolean weak, int physical,
+            Map<BenchmarkResult, BenchmarkStats> stats) {
+        List<BenchmarkResult> sequential = results.stream()
+                .filter(r -> r.key().param("strategy").equals("sequential"))
+                .sorted(Comparator.comparingLong(ScalingAnalysis::sizeOf)).toList();
+        if (sequential.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        BenchmarkResult base = sequential.get(0);
+        boolean higherIsBetter = base.primary().unit().kind() == Unit.Kind.OPS_PER_TIME;
+        Map<String, List<BenchmarkResult>> byStrategy = new TreeMap<>(Comparator.comparingInt(ScalingAnalysis::strategyRank)
+                .thenComparing(Comparator.naturalOrder()));
+        for (BenchmarkResult r : results) {
+            if (!r.key().param("strategy").equals("sequential")) {
+                byStrategy.computeIfAbsent(r.key().param("strategy"), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<ScalingGroup.Curve> curves = new ArrayList<>();
+        for (var e : byStrategy.entrySet()) {
+            List<ScalingGroup.Point> points = new ArrayList<>();
+            for (BenchmarkResult r : e.getValue().stream().sorted(Comparator.comparingInt(ScalingAnalysis::threadsOf)).toList()) {
+                int t = threadsOf(r);
+                Bootstrap.Interval s = speedup(base, r, higherIsBetter);
+                if (weak) {
+                    double scale = (double) sizeOf(r) / sizeOf(base);
+                    s = new Bootstrap.Interval(s.estimate() * scale, s.low() * scale, s.high() * scale);
+                }
+                points.add(new ScalingGroup.Point(t, stats.get(r), s, s.estimate() / t,
+                        ScalingLaws.karpFlatt(s.estimate(), t)));
+            }
+            curves.add(curve(e.getKey(), points, weak, physical, higherIsBetter));
+        }
+        BenchmarkResult first = results.get(0);
+        SortedMap<String, String> fixed = first.key().paramsWithout("strategy", "threads");
+        if (weak) {
+            fixed.remove("size");
+        }
+        String title = first.key().shortName() + (fixed.isEmpty() ? "" : " " + fixed.entrySet().stream()
+                .map(x -> x.getKey() + "=" + x.getValue()).reduce((a, b) -> a + ", " + b).orElse(""))
+                + (weak ? " (weak scaling)" : "");
+        return java.util.Optional.of(new ScalingGroup(title, first.key().benchmark(), fixed, suiteOf(first.key().benchmark()),
+                stats.get(base), weak, curves, rankings(base, byStrategy, stats, higherIsBetter)));
+    }
+
+    private ScalingGroup.Curve curve(String strategy, List<ScalingGroup.Point> points, boolean weak, int physical,
+            boolean higherIsBetter) {
+        List<ScalingLaws.Point> all = points.stream()
+                .map(p -> new ScalingLaws.Point(p.threads(), p.speedup().estimate())).toList();
+        ScalingGroup.Fit amdahl;
+        ScalingGroup.Fit gustafson;
+        if (weak) {
+            double s = ScalingLaws.fitGustafson(all);
+            int upTo = points.stream().mapToInt(ScalingGroup.Point::threads).max().orElse(0);
+            gustafson = new ScalingGroup.Fit(s, upTo, Double.isNaN(s) ? "no point above 1 thread" : "");
+            amdahl = new ScalingGroup.Fit(Double.NaN, 0, "weak scaling: the problem grows with the threads, so "
+                    + "Gustafson's law applies instead of Amdahl's");
+        } else {
+            gustafson = new ScalingGroup.Fit(Double.NaN, 0, "strong scaling: the problem size is fixed");
+            int limit = physical > 0 ? physical : Integer.MAX_VALUE;
+            List<ScalingLaws.Point> upToCores = all.stream().filter(p -> p.threads() <= limit).toList();
+            double f = ScalingLaws.fitAmdahl(upToCores);
+            int upTo = (int) upToCores.stream().mapToDouble(ScalingLaws.Point::threads).max().orElse(0);
+            String note = "";
+            if (Double.isNaN(f)) {
+                note = "no measured point between 2 threads and the " + (physical > 0 ? physical + " physical cores"
+                        : "physical core count") + ", so Amdahl's law cannot be fitted";
+            } else if (physical <= 0) {
+                note = "the physical core count is unknown (no environment.json), so the fit uses every point";
+            }
+            amdahl = new ScalingGroup.Fit(f, upTo, note);
+        }
+        UniversalScalability usl = null;
+        String uslNote;
+        List<UniversalScalability.Point> throughput = new ArrayList<>();
+        for (ScalingGroup.Point p : points) {
+            double mean = p.stats().mean();
+            throughput.add(new UniversalScalability.Point(p.threads(), higherIsBetter ? mean : 1.0 / mean));
+        }
+        try {
+            usl = UniversalScalability.fit(throughput);
+            uslNote = "";
+        } catch (IllegalArgumentException e) {
+            uslNote = e.getMessage();
+        }
+        return new ScalingGroup.Curve(strategy, points, amdahl, gustafson, usl, uslNote);
+    }
+
+    private Bootstrap.Interval speedup(BenchmarkResult base, BenchmarkResult r, boolean higherIsBetter) {
+        Samples b = base.primary().samples().scaled(base.primary().unit().toBase());
+        Samples c = r.primary().samples().scaled(r.primary().unit().toBase());
+        if (b.isEmpty() || c.isEmpty()) { // no raw samples: the scores alone, with no interval
+            return new Bootstrap.Interval(base.scoreSecondsPerOp() / r.scoreSecondsPerOp(), Double.NaN, Double.NaN);
+        }
+        return higherIsBetter ? bootstrap.ratioOfMeans(c, b, 0.95) : bootstrap.ratioOfMeans(b, c, 0.95);
+    }
+
+    private List<ScalingGroup.Ranking> rankings(BenchmarkResult base, Map<String, List<BenchmarkResult>> byStrategy,
+            Map<BenchmarkResult, BenchmarkStats> stats, boolean higherIsBetter) {
+        TreeMap<Integer, List<BenchmarkResult>> byThreads = new TreeMap<>();
+        byStrategy.values().forEach(list -> list.forEach(r -> byThreads.computeIfAbsent(threadsOf(r), k -> new ArrayList<>()).add(r)));
+        List<ScalingGroup.Ranking> out = new ArrayList<>();
+        for (var e : byThreads.entrySet()) {
+            List<BenchmarkResult> contenders = new ArrayList<>(e.getValue());
+            contenders.add(base); // not parallelising at all is always an option
+            contenders.sort(Comparator.comparingDouble(BenchmarkResult::scoreSecondsPerOp));
+            BenchmarkResult best = contenders.get(0);
+            double bestTime = best.scoreSecondsPerOp();
+            double[] p = new double[contenders.size()];
+            p[0] = Double.NaN;
+            for (int i = 1; i < contenders.size(); i++) {
+                p[i] = Significance.welchP(best.primary().samples().scaled(best.primary().unit().toBase()),
+                        contenders.get(i).primary().samples().scaled(contenders.get(i).primary().unit().toBase()));
+            }
+            double[] adjusted = Significance.holm(p);
+            List<ScalingGroup.Ranking.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < contenders.size(); i++) {
+                BenchmarkResult r = contenders.get(i);
+                double ratio = r.scoreSecondsPerOp() / bestTime;
+                String verdict = i == 0 ? "best" : ratio < 1 + NOISE_THRESHOLD ? "tie"
+                        : Double.isNaN(adjusted[i]) ? "unknown" : adjusted[i] >= ALPHA ? "tie" : "slower";
+                entries.add(new ScalingGroup.Ranking.Entry(r.key().param("strategy"), stats.get(r), ratio, adjusted[i],
+                        verdict));
+            }
+            out.add(new ScalingGroup.Ranking(e.getKey(), entries));
+        }
+        return out;
+    }
+
+    /** The suite of a parbench benchmark class ({@code ...bench.suite.cpu.X} gives cpu), or "other". */
+    public static String suiteOf(String benchmark) {
+        int i = benchmark.indexOf(".suite.");
+        if (i < 0) {
+            return "other";
+        }
+        String rest = benchmark.substring(i + 7);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? "other" : rest.substring(0, dot);
+    }
+}

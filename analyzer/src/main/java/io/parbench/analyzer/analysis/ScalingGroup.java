@@ -1,0 +1,68 @@
+package io.parbench.analyzer.analysis;
+
+import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.UniversalScalability;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The strategies of one workload (benchmarks that differ only in {@code strategy} and {@code threads}), measured
+ * against their {@code sequential} baseline.
+ *
+ * @param title      {@code PrimesBenchmark.run size=300000}
+ * @param suite      the benchmark class's package tail (cpu, io, ...), or "other"
+ * @param weak       true when the size grows with the threads (Gustafson applies, not Amdahl)
+ * @param curves     one per strategy other than sequential, in the contract's order
+ * @param rankings   one per thread count
+ */
+public record ScalingGroup(String title, String benchmark, SortedMap<String, String> fixedParams, String suite,
+        BenchmarkStats baseline, boolean weak, List<Curve> curves, List<Ranking> rankings) {
+
+    /** One strategy's points, fits and what could not be fitted. */
+    public record Curve(String strategy, List<Point> points, Fit amdahl, Fit gustafson,
+            UniversalScalability usl, String uslNote) {
+
+        public Point best() {
+            return points.stream().max(java.util.Comparator.comparingDouble(p -> p.speedup().estimate())).orElse(null);
+        }
+    }
+
+    /** A serial fraction fitted over the points up to {@code upTo} threads; {@code note} says why when NaN. */
+    public record Fit(double serialFraction, int upTo, String note) {
+        public boolean ok() {
+            return !Double.isNaN(serialFraction);
+        }
+
+        public double ceiling() {
+            return serialFraction <= 0 ? Double.POSITIVE_INFINITY : 1 / serialFraction;
+        }
+    }
+
+    /** One thread count of a strategy: speedup with its 95% bootstrap interval, efficiency, Karp-Flatt. */
+    public record Point(int threads, BenchmarkStats stats, Bootstrap.Interval speedup, double efficiency,
+            double karpFlatt) {
+    }
+
+    /**
+     * The strategies at one thread count, best first. {@code ratio} is time relative to the best (1 = the best);
+     * {@code verdict} is "best", "tie" (within noise of the best, Holm-adjusted Welch p >= 0.05), "slower", or
+     * "unknown" (too few samples to tell).
+     */
+    public record Ranking(int threads, List<Entry> entries) {
+        public record Entry(String strategy, BenchmarkStats stats, double ratio, double adjustedP, String verdict) {
+        }
+
+        public Entry best() {
+            return entries.get(0);
+        }
+
+        public List<Entry> ties() {
+            return entries.stream().filter(e -> e.verdict().equals("tie") || e.verdict().equals("unknown")).toList();
+        }
+    }
+
+    public Map<String, String> params() {
+        return fixedParams;
+    }
+}

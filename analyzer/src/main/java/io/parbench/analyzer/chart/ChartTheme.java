@@ -1,0 +1,152 @@
+package io.parbench.analyzer.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * The one look of every parbench chart: white background, light grid, readable fonts, the legend below, a thread
+ * axis with whole numbers (log2 past 16 threads), and the same colour for the same strategy everywhere, from the
+ * Okabe-Ito palette, which stays distinct for the common forms of colour blindness (Okabe and Ito, 2002).
+ */
+public final class ChartTheme {
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 520;
+
+    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    private static final Map<String, Color> STRATEGY = Map.of(
+            "sequential", new Color(0x00, 0x00, 0x00),
+            "platform", new Color(0xD5, 0x5E, 0x00),
+            "pool", new Color(0x00, 0x72, 0xB2),
+            "virtual", new Color(0x00, 0x9E, 0x73),
+            "forkjoin", new Color(0xE6, 0x9F, 0x00),
+            "stream", new Color(0x56, 0xB4, 0xE9),
+            "process", new Color(0xCC, 0x79, 0xA7),
+            "process-cold", new Color(0x88, 0x88, 0x88),
+            "async", new Color(0xB8, 0xA2, 0x00));
+    private static final Color[] OTHERS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
+            new Color(0x00, 0x9E, 0x73), new Color(0xE6, 0x9F, 0x00), new Color(0xCC, 0x79, 0xA7),
+            new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0x88, 0x88, 0x88)};
+
+    public static final BasicStroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    public static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 5f}, 0f);
+    public static final BasicStroke DOTTED = new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {1.5f, 4f}, 0f);
+
+    private ChartTheme() {
+    }
+
+    /** The strategy's colour, the same in every chart; other series get palette colours by index. */
+    public static Color colour(String strategy, int index) {
+        Color c = STRATEGY.get(strategy);
+        return c != null ? c : OTHERS[Math.floorMod(index, OTHERS.length)];
+    }
+
+    /** Applies the theme to a finished chart. */
+    public static JFreeChart apply(JFreeChart chart) {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        theme.setExtraLargeFont(TITLE);
+        theme.setLargeFont(LABEL);
+        theme.setRegularFont(TICK);
+        theme.setSmallFont(TICK);
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(GRID);
+        theme.setRangeGridlinePaint(GRID);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setAxisLabelPaint(Color.DARK_GRAY);
+        theme.setTickLabelPaint(Color.DARK_GRAY);
+        theme.setShadowVisible(false);
+        theme.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        theme.setXYBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        // The theme resets series paints and strokes: keep ours.
+        Plot plot = chart.getPlot();
+        Map<Integer, java.awt.Paint> saved = new java.util.HashMap<>();
+        Map<Integer, java.awt.Stroke> strokes = new java.util.HashMap<>();
+        if (plot instanceof XYPlot xy) {
+            for (int d = 0; d < xy.getDatasetCount(); d++) {
+                for (int s = 0; xy.getRenderer(d) != null && xy.getDataset(d) != null && s < xy.getDataset(d).getSeriesCount(); s++) {
+                    saved.put(d * 1000 + s, xy.getRenderer(d).getSeriesPaint(s));
+                    strokes.put(d * 1000 + s, xy.getRenderer(d).getSeriesStroke(s));
+                }
+            }
+        } else if (plot instanceof CategoryPlot cp && cp.getDataset() != null) {
+            for (int s = 0; s < cp.getDataset().getRowCount(); s++) {
+                saved.put(s, cp.getRenderer().getSeriesPaint(s));
+            }
+        }
+        theme.apply(chart);
+        if (plot instanceof XYPlot xy) {
+            saved.forEach((k, paint) -> {
+                if (paint != null) {
+                    xy.getRenderer(k / 1000).setSeriesPaint(k % 1000, paint);
+                }
+            });
+            strokes.forEach((k, stroke) -> {
+                if (stroke != null) {
+                    xy.getRenderer(k / 1000).setSeriesStroke(k % 1000, stroke);
+                }
+            });
+            xy.setDomainGridlineStroke(new BasicStroke(0.8f));
+            xy.setRangeGridlineStroke(new BasicStroke(0.8f));
+            xy.setOutlineVisible(false);
+            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        } else if (plot instanceof CategoryPlot cp) {
+            saved.forEach((k, paint) -> {
+                if (paint != null) {
+                    cp.getRenderer().setSeriesPaint(k, paint);
+                }
+            });
+            cp.setRangeGridlineStroke(new BasicStroke(0.8f));
+            cp.setOutlineVisible(false);
+        }
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setItemFont(LABEL);
+        }
+        return chart;
+    }
+
+    /** A thread axis: whole numbers up to 16 threads, a log2 scale with 1, 2, 4, ... ticks beyond. */
+    public static ValueAxis threadAxis(String label, int maxThreads) {
+        if (maxThreads <= 16) {
+            NumberAxis axis = new NumberAxis(label);
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setRange(0.5, maxThreads + 0.5);
+            return axis;
+        }
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(2);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("0"));
+        axis.setMinorTickMarksVisible(false);
+        axis.setRange(0.8, maxThreads * 1.25);
+        return axis;
+    }
+}

@@ -1,0 +1,13 @@
+package io.parbench.analyzer.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One JMH results file with its environment (which may be {@link Environment#none()}). */
+public record Run(Path resultsFile, List<BenchmarkResult> results, Environment environment) {
+
+    /** True when the results use parbench's {@code strategy} and {@code threads} params. */
+    public boolean hasStrategies() {
+        return results.stream().anyMatch(r -> r.key().param("strategy") != null && r.key().param("threads") != null);
+    }
+}

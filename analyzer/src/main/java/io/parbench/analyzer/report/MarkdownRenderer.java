@@ -1,0 +1,68 @@
+package io.parbench.analyzer.report;
+
+import java.util.List;
+
+/** Renders a report as GitHub-flavoured Markdown; text from input files is escaped so it cannot become markup. */
+public final class MarkdownRenderer {
+
+    private MarkdownRenderer() {
+    }
+
+    public static String render(ReportDocument doc) {
+        StringBuilder sb = new StringBuilder(32 * 1024);
+        for (Block b : doc.blocks()) {
+            switch (b) {
+                case Block.Heading h -> sb.append("#".repeat(h.level())).append(' ').append(esc(h.text())).append("\n\n");
+                case Block.Paragraph p -> sb.append(esc(p.text())).append("\n\n");
+                case Block.Note n -> sb.append("> ").append(n.kind().equals("warning") ? "**Warning:** " : "")
+                        .append(esc(n.text())).append("\n\n");
+                case Block.Bullets l -> {
+                    l.items().forEach(i -> sb.append("- ").append(esc(i)).append('\n'));
+                    sb.append('\n');
+                }
+                case Block.Table t -> table(sb, t);
+                case Block.Figure f -> sb.append("![").append(esc(f.alt())).append("](charts/").append(f.name())
+                        .append(".png)\n\n*").append(esc(f.caption())).append("*\n\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, Block.Table t) {
+        List<String> headers = t.headers();
+        sb.append('|');
+        headers.forEach(h -> sb.append(' ').append(esc(h)).append(" |"));
+        sb.append("\n|");
+        for (int i = 0; i < headers.size(); i++) {
+            sb.append(i < t.numeric().length && t.numeric()[i] ? "---:|" : "---|");
+        }
+        sb.append('\n');
+        for (List<String> row : t.rows()) {
+            sb.append('|');
+            row.forEach(c -> sb.append(' ').append(esc(c)).append(" |"));
+            sb.append('\n');
+        }
+        sb.append('\n');
+    }
+
+    /** Escapes Markdown and HTML: a name like {@code <script>} or {@code |} stays text. */
+    public static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '|' -> sb.append("\\|");
+                case '\\', '`', '*', '_', '[', ']', '#' -> sb.append('\\').append(c);
+                case '\n' -> sb.append(' ');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

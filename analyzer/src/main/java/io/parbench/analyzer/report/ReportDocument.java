@@ -1,0 +1,337 @@
+package io.parbench.analyzer.report;
+
+import io.parbench.analyzer.analysis.Analysis;
+import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.Finding;
+import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.analysis.Recommendations;
+import io.parbench.analyzer.analysis.ScalingGroup;
+import io.parbench.analyzer.chart.ScalingCharts;
+import io.parbench.analyzer.chart.ScoreCharts;
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Environment;
+import io.parbench.analyzer.model.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
+
+/** Builds a report's blocks and the charts they show from an {@link Analysis}. */
+public final class ReportDocument {
+
+    /** A chart to draw: written as charts/{@code name}.png and .svg. */
+    public record ChartJob(String name, Supplier<JFreeChart> chart, int width, int height) {
+    }
+
+    private final Analysis a;
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<ChartJob> charts = new ArrayList<>();
+    private final String title;
+
+    public ReportDocument(Analysis analysis, String title) {
+        this.a = analysis;
+        this.title = title;
+        build();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public List<ChartJob> charts() {
+        return charts;
+    }
+
+    private void build() {
+        Environment env = a.run().environment();
+        blocks.add(new Block.Heading(1, title, "top"));
+        blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "%d benchmark%s from %s%s.", a.run().results().size(),
+                a.run().results().size() == 1 ? "" : "s", a.run().resultsFile().getFileName(),
+                env.present() ? ", with the run's environment.json" : " (no environment.json beside it)")));
+        machine(env);
+        method(env);
+        findings();
+        recommendations();
+        scaling();
+        plain();
+        secondary();
+        explanations();
+    }
+
+    private void machine(Environment env) {
+        blocks.add(new Block.Heading(2, "The machine", "machine"));
+        if (!env.present()) {
+            blocks.add(new Block.Note("info", "No environment.json: the machine and JVM are described only by what JMH "
+                    + "recorded (see the method). Runs made with scripts/parbench record the machine."));
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        row(rows, "Host", env.text("machine", "hostname"));
+        row(rows, "CPU", join(env.text("machine", "cpu", "model"), env.text("machine", "cpu", "vendor"),
+                env.text("machine", "cpu", "microarchitecture")));
+        row(rows, "Topology", String.format(Locale.ROOT, "%s package(s), %s physical core(s), %s logical CPU(s), %s NUMA node(s)",
+                orQ(env.text("machine", "cpu", "physicalPackages")), orQ(env.text("machine", "cpu", "physicalCores")),
+                orQ(env.text("machine", "cpu", "logicalCpus")), orQ(env.text("machine", "cpu", "numaNodes"))));
+        env.number("machine", "cpu", "maxFrequencyHz").ifPresent(f -> row(rows, "Max frequency",
+                String.format(Locale.ROOT, "%.2f GHz", f / 1e9)));
+        for (var cache : env.json().path("machine").path("caches")) {
+            row(rows, "L" + cache.path("level").asText() + " " + cache.path("type").asText(), bytes(cache.path("sizeBytes").asLong())
+                    + ", " + cache.path("lineSizeBytes").asText() + " B lines, " + cache.path("associativity").asText() + "-way");
+        }
+        env.number("machine", "memory", "totalBytes").ifPresent(m -> row(rows, "Memory", bytes(m.longValue())));
+        row(rows, "OS", join(env.text("machine", "os", "name"), "kernel " + orQ(env.text("machine", "os", "kernel"))));
+        row(rows, "Virtualization", join(env.text("machine", "virtualization", "hypervisor") == null ? "no hypervisor seen"
+                : "hypervisor: " + env.text("machine", "virtualization", "hypervisor"),
+                env.text("machine", "virtualization", "container") == null ? null
+                        : "container: " + env.text("machine", "virtualization", "container")));
+        row(rows, "JVM", join(env.text("jvm", "vmName"), env.text("jvm", "version"), env.text("jvm", "vendor")));
+        row(rows, "JVM parallelism", String.format(Locale.ROOT,
+                "%s available processors, common ForkJoinPool %s, virtual-thread scheduler %s",
+                orQ(env.text("jvm", "availableProcessors")), orQ(env.text("jvm", "commonPoolParallelism")),
+                orQ(env.text("jvm", "virtualThreadParallelism"))));
+        row(rows, "Load average", "before " + orQ(env.text("loadAverageBefore", "oneMinute")) + ", after "
+                + orQ(env.text("loadAverageAfter", "oneMinute")) + " (1 minute; 'after' includes the run's own load)");
+        blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));
+        for (String w : env.warnings()) {
+            blocks.add(new Block.Note("warning", w));
+        }
+    }
+
+    private void method(Environment env) {
+        blocks.add(new Block.Heading(2, "The method", "method"));
+        BenchmarkResult first = a.run().results().get(0);
+        List<List<String>> rows = new ArrayList<>();
+        if (env.present()) {
+            row(rows, "Profile", env.text("profile"));
+            row(rows, "Run", join(env.text("runId"), "status " + env.text("status"),
+                    env.text("durationSeconds") == null ? null : env.text("durationSeconds") + " s"));
+            row(rows, "parbench", join(env.text("toolkit", "parbenchVersion"), env.text("toolkit", "gitCommit") == null ? null
+                    : "commit " + env.text("toolkit", "gitCommit").substring(0, Math.min(12, env.text("toolkit", "gitCommit").length()))
+                    + ("true".equals(env.text("toolkit", "gitDirty")) ? " (with local changes)" : "")));
+        }
+        row(rows, "JMH", env.present() ? env.text("jmh", "version") : "version not recorded in results.json");
+        row(rows, "Forks", Integer.toString(first.forks()));
+        row(rows, "Iterations", first.warmupIterations() + " warm-up, " + first.measurementIterations() + " measured"
+                + (env.present() ? " (" + env.text("jmh", "warmupTime") + " / " + env.text("jmh", "measurementTime") + " each)" : ""));
+        row(rows, "Modes", a.run().results().stream().map(r -> r.key().mode()).distinct().collect(Collectors.joining(", ")));
+        row(rows, "JVM of the forks", join(first.vmName(), first.jdkVersion(), first.jvm()));
+        blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));
+        blocks.add(new Block.Paragraph("Scores are means of JMH's raw samples (one per measured iteration; every sample in "
+                + "sample mode) with Student-t intervals at 99.9% (what JMH prints) and 95%. Speedups divide the "
+                + "sequential mean by the strategy's, with a 95% percentile-bootstrap interval (2,000 resamples, fixed "
+                + "seed). A strategy is within noise of the best when Welch's t-test with Holm's correction does not separate "
+                + "them at 5%, or when they are less than 3% apart."));
+    }
+
+    private void findings() {
+        if (a.findings().isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Findings", "findings"));
+        for (ScalingGroup g : a.groups()) {
+            blocks.add(new Block.Heading(3, g.title(), null));
+            blocks.add(new Block.Bullets(a.findingsFor(g).stream().map(Finding::sentence).toList()));
+        }
+        List<String> noise = a.findings().stream().filter(f -> f.kind().equals("noise")).map(Finding::sentence).toList();
+        if (!noise.isEmpty()) {
+            blocks.add(new Block.Heading(3, "Noise", null));
+            blocks.add(new Block.Bullets(noise.size() > 30 ? append(noise.subList(0, 30), "... and " + (noise.size() - 30)
+                    + " more (see the tables)") : noise));
+        }
+    }
+
+    private void recommendations() {
+        if (a.recommendations().isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Which strategy to use", "which"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Recommendations.Row r : a.recommendations()) {
+            rows.add(List.of(r.kind() + " (" + r.suite() + " suite, " + r.workloads() + " workload" + (r.workloads() == 1 ? "" : "s")
+                    + ")", String.join(", ", r.use()), r.avoid().isEmpty() ? "-" : String.join(", ", r.avoid()), r.reason()));
+        }
+        blocks.add(new Block.Table(List.of("Kind of work", "Use", "Avoid", "Why (measured here)"), rows,
+                new boolean[] {false, false, false, false}));
+        blocks.add(new Block.Paragraph("Measured on this machine only: rerun on the machine you deploy to. CPU-bound work "
+                + "cannot use more threads than cores; I/O-bound work can, which is where virtual threads and async pay."));
+    }
+
+    private void scaling() {
+        if (a.groups().isEmpty()) {
+            return;
+        }
+        Environment env = a.run().environment();
+        var machine = new ScalingCharts.Machine(env.physicalCores().orElse(0), env.logicalCpus().orElse(0),
+                env.numaNodes().orElse(0));
+        blocks.add(new Block.Heading(2, "Results by workload", "results"));
+        String suite = null;
+        int index = 0;
+        for (ScalingGroup g : a.groups()) {
+            if (!g.suite().equals(suite)) {
+                suite = g.suite();
+                blocks.add(new Block.Heading(3, "Suite: " + suite, "suite-" + slug(suite)));
+            }
+            index++;
+            String base = String.format(Locale.ROOT, "%02d-%s", index, slug(g.title()));
+            blocks.add(new Block.Heading(4, g.title(), base));
+            charts.add(new ChartJob(base + "-speedup", () -> ScalingCharts.speedup(g, machine), 900, 520));
+            charts.add(new ChartJob(base + "-efficiency", () -> ScalingCharts.efficiency(g, machine), 900, 520));
+            charts.add(new ChartJob(base + "-time", () -> ScalingCharts.time(g), 900, 520));
+            blocks.add(new Block.Figure(base + "-speedup", "Speedup vs threads for " + g.title(),
+                    "Speedup over sequential with 95% bootstrap intervals; dashed: ideal; dotted: the law fitted to the "
+                            + "best strategy; vertical lines: the machine's cores."));
+            blocks.add(new Block.Figure(base + "-efficiency", "Efficiency vs threads for " + g.title(),
+                    "Efficiency = speedup / threads."));
+            blocks.add(new Block.Figure(base + "-time", "Time per operation by strategy for " + g.title(),
+                    "Mean with 99.9% intervals, per strategy and thread count."));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("sequential", "1", Format.score(g.baseline()), ci95(g.baseline()), "1.00x", "100%", "",
+                    g.baseline().noiseNote()));
+            for (ScalingGroup.Curve c : g.curves()) {
+                for (ScalingGroup.Point p : c.points()) {
+                    rows.add(List.of(c.strategy(), Integer.toString(p.threads()), Format.score(p.stats()), ci95(p.stats()),
+                            Format.speedup(p.speedup()), Format.percent(p.efficiency()),
+                            Double.isNaN(p.karpFlatt()) ? "" : Format.num(p.karpFlatt()), p.stats().noiseNote()));
+                }
+            }
+            blocks.add(new Block.Table(List.of("Strategy", "Threads", "Score (99.9% CI)", "95% CI", "Speedup [95% CI]",
+                    "Efficiency", "Karp-Flatt", "Notes"), rows, new boolean[] {false, true, true, true, true, true, true, false}));
+            List<List<String>> fits = new ArrayList<>();
+            for (ScalingGroup.Curve c : g.curves()) {
+                ScalingGroup.Fit law = g.weak() ? c.gustafson() : c.amdahl();
+                fits.add(List.of(c.strategy(),
+                        law.ok() ? Format.percent(law.serialFraction()) + " (1.." + law.upTo() + " threads)" : "-",
+                        law.ok() && !g.weak() ? (Double.isInfinite(law.ceiling()) ? "none" : Format.num(law.ceiling()) + "x") : "-",
+                        c.usl() == null ? "-" : Format.num(c.usl().sigma()),
+                        c.usl() == null ? "-" : Format.num(c.usl().kappa()),
+                        c.usl() == null ? "-" : Double.isInfinite(c.usl().peakConcurrency()) ? "none"
+                                : Format.num(c.usl().peakConcurrency()),
+                        law.ok() ? (law.note().isEmpty() ? "" : law.note()) + (c.usl() == null ? (law.note().isEmpty() ? "" : "; ")
+                                + c.uslNote() : "") : law.note() + (c.usl() == null ? "; " + c.uslNote() : "")));
+            }
+            blocks.add(new Block.Table(List.of("Strategy", g.weak() ? "Gustafson serial fraction" : "Amdahl serial fraction",
+                    "Ceiling", "USL sigma", "USL kappa", "USL peak threads", "Why no fit"), fits,
+                    new boolean[] {false, true, true, true, true, true, false}));
+        }
+    }
+
+    private void plain() {
+        if (a.plain().isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, a.groups().isEmpty() ? "Results" : "Other benchmarks", "plain"));
+        int index = 0;
+        for (Analysis.PlainGroup g : a.plain()) {
+            index++;
+            String name = String.format(Locale.ROOT, "p%03d-%s", index, slug(g.title()));
+            blocks.add(new Block.Heading(3, g.title(), name));
+            List<String> labels = g.stats().stream().map(s -> barLabel(s.result())).toList();
+            charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), labels), 900,
+                    ScoreCharts.height(g.stats().size())));
+            blocks.add(new Block.Figure(name, "Scores of " + g.title(), "Mean with 99.9% intervals."));
+            List<List<String>> rows = new ArrayList<>();
+            for (BenchmarkStats s : g.stats()) {
+                rows.add(List.of(s.result().key().shortName(), params(s.result()), s.result().key().mode(), Format.score(s),
+                        ci95(s), Long.toString(s.n()), Double.isNaN(s.cv()) ? "n/a" : Format.percent(s.cv()), s.noiseNote()));
+            }
+            blocks.add(new Block.Table(List.of("Benchmark", "Params", "Mode", "Score (99.9% CI)", "95% CI", "Samples", "CV",
+                    "Notes"), rows, new boolean[] {false, false, false, true, true, true, true, false}));
+        }
+    }
+
+    private void secondary() {
+        List<List<String>> rows = new ArrayList<>();
+        for (BenchmarkResult r : a.run().results()) {
+            for (Metric m : r.secondary().values()) {
+                rows.add(List.of(r.key().label(), m.name(), Format.num(m.score()) + (Double.isNaN(m.jmhError()) ? ""
+                        : " ± " + Format.num(m.jmhError())) + " " + m.unitText()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Secondary metrics", "secondary"));
+        blocks.add(new Block.Paragraph("What profilers and @AuxCounters added (for example -prof gc's allocation rate), as JMH "
+                + "reported them."));
+        blocks.add(new Block.Table(List.of("Benchmark", "Metric", "Score"), rows, new boolean[] {false, false, true}));
+    }
+
+    private void explanations() {
+        blocks.add(new Block.Heading(2, "How to read this report", "explanations"));
+        for (String[] topic : Explanations.TOPICS) {
+            if (!a.groups().isEmpty() || topic[0].equals("Reading the numbers")) {
+                blocks.add(new Block.Heading(3, topic[0], null));
+                blocks.add(new Block.Paragraph(topic[1]));
+            }
+        }
+    }
+
+    private static String barLabel(BenchmarkResult r) {
+        String p = params(r);
+        String name = r.key().benchmark().substring(r.key().benchmark().lastIndexOf('.') + 1);
+        return p.isEmpty() ? name : name + " " + p;
+    }
+
+    private static String params(BenchmarkResult r) {
+        return r.key().params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String ci95(BenchmarkStats s) {
+        return Double.isNaN(s.ci95()) ? "n/a" : "[" + Format.num(s.mean() - s.ci95()) + ", " + Format.num(s.mean() + s.ci95()) + "]";
+    }
+
+    /** A file-name-safe, lower-case version of a title. */
+    public static String slug(String s) {
+        String slug = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.length() > 60 ? slug.substring(0, 60) : slug.isEmpty() ? "x" : slug;
+    }
+
+    private static void row(List<List<String>> rows, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            rows.add(List.of(key, value));
+        }
+    }
+
+    private static String join(String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
+    }
+
+    private static String orQ(String s) {
+        return s == null ? "?" : s;
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+
+    static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
+        }
+        return b >= 1024 ? (b >> 10) + " KiB" : b + " B";
+    }
+
+    /** Metadata for summary.json: the machine in a line. */
+    Map<String, Object> machineSummary() {
+        Environment env = a.run().environment();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpu", env.text("machine", "cpu", "model"));
+        m.put("physicalCores", env.physicalCores().orElse(null));
+        m.put("logicalCpus", env.logicalCpus().orElse(null));
+        m.put("jvm", env.text("jvm", "version"));
+        return m;
+    }
+}

@@ -1,0 +1,257 @@
+package io.parbench.analyzer.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.parbench.analyzer.analysis.Analysis;
+import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.analysis.ScalingGroup;
+import io.parbench.analyzer.chart.ChartFiles;
+import io.parbench.analyzer.io.CsvWriter;
+import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.LatexWriter;
+import io.parbench.analyzer.model.BenchmarkResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes a report folder: index.html, report.md, summary.json, charts/*.png|svg, tables/*.csv|tex. Everything is
+ * written into a temporary sibling folder first and moved into place only when complete, so a failure leaves any
+ * report already there untouched.
+ */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes the report of {@code analysis} into {@code out} and returns the path of its index.html. */
+    public Path write(Analysis analysis, Path out, String title) throws IOException {
+        out = out.toAbsolutePath().normalize();
+        Path parent = out.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new InputException(parent, "cannot be created for the report (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new InputException(parent, "is not writable, so the report cannot be written there");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException(out, "exists and is not a folder; choose another --out");
+        }
+        Path tmp = parent.resolve("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(tmp.resolve("charts"));
+            Files.createDirectories(tmp.resolve("tables"));
+            ReportDocument doc = new ReportDocument(analysis, title);
+            drawCharts(doc, tmp.resolve("charts"));
+            Files.writeString(tmp.resolve("index.html"), HtmlRenderer.render(doc), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("report.md"), MarkdownRenderer.render(doc), StandardCharsets.UTF_8);
+            JSON.writeValue(tmp.resolve("summary.json").toFile(), SummaryJson.of(analysis, doc));
+            writeTables(analysis, tmp.resolve("tables"));
+            swapInto(tmp, out);
+            return out.resolve("index.html");
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    private static void drawCharts(ReportDocument doc, Path dir) {
+        Fonts.check();
+        try {
+            doc.charts().parallelStream().forEach(job -> {
+                try {
+                    ChartFiles.write(job.chart().get(), dir, job.name(), job.width(), job.height());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new InputException(dir, "a chart could not be written (" + e.getCause().getMessage() + ")");
+        }
+    }
+
+    private static void writeTables(Analysis a, Path dir) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (BenchmarkResult r : a.run().results()) {
+            BenchmarkStats s = a.stats().get(r);
+            rows.add(List.of(r.key().benchmark(), r.key().mode(), Integer.toString(r.key().jmhThreads()),
+                    r.key().params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")),
+                    raw(s.mean()), raw(s.ci999()), raw(s.mean() - s.ci95()), raw(s.mean() + s.ci95()), s.unit(),
+                    Long.toString(s.n()), raw(s.cv()), Integer.toString(s.outliers())));
+        }
+        Files.writeString(dir.resolve("results.csv"), CsvWriter.write(List.of("benchmark", "mode", "jmh_threads", "params",
+                "score", "error_999", "ci95_low", "ci95_high", "unit", "samples", "cv", "outliers"), rows));
+
+        if (!a.groups().isEmpty()) {
+            List<List<String>> scaling = new ArrayList<>();
+            for (ScalingGroup g : a.groups()) {
+                for (ScalingGroup.Curve c : g.curves()) {
+                    for (ScalingGroup.Point p : c.points()) {
+                        scaling.add(List.of(g.title(), c.strategy(), Integer.toString(p.threads()), raw(p.stats().mean()),
+                                p.stats().unit(), raw(p.stats().ci999()), raw(p.speedup().estimate()), raw(p.speedup().low()),
+                                raw(p.speedup().high()), raw(p.efficiency()), raw(p.karpFlatt())));
+                    }
+                }
+            }
+            Files.writeString(dir.resolve("scaling.csv"), CsvWriter.write(List.of("workload", "strategy", "threads", "score",
+                    "unit", "error_999", "speedup", "speedup_low95", "speedup_high95", "efficiency", "karp_flatt"), scaling));
+        }
+        // One LaTeX table per suite (plain JMH benchmarks form the suite "other").
+        Map<String, List<List<String>>> bySuite = new TreeMap<>();
+        for (ScalingGroup g : a.groups()) {
+            List<List<String>> t = bySuite.computeIfAbsent(g.suite(), k -> new ArrayList<>());
+            t.add(List.of(g.title(), "sequential", "1", Format.score(g.baseline()), "1.00x"));
+            for (ScalingGroup.Curve c : g.curves()) {
+                for (ScalingGroup.Point p : c.points()) {
+                    t.add(List.of(g.title(), c.strategy(), Integer.toString(p.threads()), Format.score(p.stats()),
+                            Format.speedup(p.speedup())));
+                }
+            }
+        }
+        for (var e : bySuite.entrySet()) {
+            Files.writeString(dir.resolve(ReportDocument.slug(e.getKey()) + ".tex"), LatexWriter.table("Suite " + e.getKey()
+                    + ": score (99.9\u00a0% CI) and speedup over sequential [95\u00a0% CI]", List.of("Workload", "Strategy",
+                    "Threads", "Score", "Speedup"), e.getValue(), new boolean[] {false, false, true, true, true}));
+        }
+        if (!a.plain().isEmpty()) {
+            List<List<String>> plain = new ArrayList<>();
+            a.plain().forEach(g -> g.stats().forEach(s -> plain.add(List.of(s.result().key().shortName(),
+                    s.result().key().params().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                            .collect(Collectors.joining(", ")), s.result().key().mode(), Format.score(s)))));
+            Files.writeString(dir.resolve(a.groups().isEmpty() ? "benchmarks.tex" : "other.tex"), LatexWriter.table(
+                    "Scores (99.9\u00a0% CI)", List.of("Benchmark", "Params", "Mode", "Score"), plain,
+                    new boolean[] {false, false, false, true}));
+        }
+    }
+
+    static String raw(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "" : Double.toString(v);
+    }
+
+    private static void swapInto(Path tmp, Path out) throws IOException {
+        Path old = null;
+        if (Files.exists(out)) {
+            old = out.resolveSibling("." + out.getFileName() + ".old-" + UUID.randomUUID());
+            Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, out, StandardCopyOption.ATOMIC_MOVE); // put the previous report back
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteRecursively(old);
+        }
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    /** Figures a report's summary.json holds, with NaN written as null. */
+    static final class SummaryJson {
+        private SummaryJson() {
+        }
+
+        static Map<String, Object> of(Analysis a, ReportDocument doc) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("schemaVersion", 1);
+            root.put("source", a.run().resultsFile().toString());
+            root.put("benchmarks", a.run().results().size());
+            root.put("machine", doc.machineSummary());
+            root.put("warnings", a.run().environment().warnings());
+            List<Object> groups = new ArrayList<>();
+            for (ScalingGroup g : a.groups()) {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("title", g.title());
+                gm.put("benchmark", g.benchmark());
+                gm.put("suite", g.suite());
+                gm.put("params", g.fixedParams());
+                gm.put("scaling", g.weak() ? "weak" : "strong");
+                gm.put("baseline", Map.of("score", g.baseline().mean(), "unit", g.baseline().unit()));
+                List<Object> curves = new ArrayList<>();
+                for (ScalingGroup.Curve c : g.curves()) {
+                    Map<String, Object> cm = new LinkedHashMap<>();
+                    cm.put("strategy", c.strategy());
+                    cm.put("points", c.points().stream().map(p -> {
+                        Map<String, Object> pm = new LinkedHashMap<>();
+                        pm.put("threads", p.threads());
+                        pm.put("score", n(p.stats().mean()));
+                        pm.put("error999", n(p.stats().ci999()));
+                        pm.put("speedup", n(p.speedup().estimate()));
+                        pm.put("speedupLow95", n(p.speedup().low()));
+                        pm.put("speedupHigh95", n(p.speedup().high()));
+                        pm.put("efficiency", n(p.efficiency()));
+                        pm.put("karpFlatt", n(p.karpFlatt()));
+                        return pm;
+                    }).toList());
+                    ScalingGroup.Fit fit = g.weak() ? c.gustafson() : c.amdahl();
+                    Map<String, Object> fm = new LinkedHashMap<>();
+                    fm.put("law", g.weak() ? "gustafson" : "amdahl");
+                    fm.put("serialFraction", n(fit.serialFraction()));
+                    fm.put("upToThreads", fit.upTo());
+                    fm.put("note", fit.note());
+                    cm.put("fit", fm);
+                    if (c.usl() != null) {
+                        cm.put("usl", Map.of("sigma", c.usl().sigma(), "kappa", c.usl().kappa(), "lambda", c.usl().lambda(),
+                                "peakThreads", Double.isInfinite(c.usl().peakConcurrency()) ? "none" : c.usl().peakConcurrency()));
+                    } else {
+                        cm.put("usl", Map.of("note", c.uslNote()));
+                    }
+                    curves.add(cm);
+                }
+                gm.put("curves", curves);
+                gm.put("rankings", g.rankings().stream().map(r -> Map.of("threads", r.threads(), "entries",
+                        r.entries().stream().map(e -> {
+                            Map<String, Object> em = new LinkedHashMap<>();
+                            em.put("strategy", e.strategy());
+                            em.put("ratioToBest", n(e.ratio()));
+                            em.put("adjustedP", n(e.adjustedP()));
+                            em.put("verdict", e.verdict());
+                            return em;
+                        }).toList())).toList());
+                groups.add(gm);
+            }
+            root.put("workloads", groups);
+            root.put("findings", a.findings().stream().map(f -> {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("group", f.group());
+                fm.put("kind", f.kind());
+                fm.put("sentence", f.sentence());
+                Map<String, Object> data = new LinkedHashMap<>();
+                f.data().forEach((k, v) -> data.put(k, v instanceof Double d ? n(d) : v));
+                fm.put("data", data);
+                return fm;
+            }).toList());
+            root.put("recommendations", a.recommendations());
+            return root;
+        }
+
+        private static Double n(double v) {
+            return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+        }
+    }
+}
