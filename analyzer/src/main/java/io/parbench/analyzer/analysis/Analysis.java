@@ -33,7 +33,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         for (BenchmarkResult r : run.results()) {
             BenchmarkStats s = stats.get(r);
             if (s.noisy() || s.outliers() > 0) {
-                findings.add(new Finding(r.key().label(), "noise", r.key().label() + " is noisy: " + s.noiseNote()
+                findings.add(new Finding(r.key().label(), "noise", r.key().label() + ": " + s.noiseNote()
                         + "; treat its ranking with care.", Map.of("cv", s.cv(), "outliers", s.outliers())));
             }
         }

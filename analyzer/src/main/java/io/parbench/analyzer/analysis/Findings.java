@@ -29,29 +29,42 @@ public final class Findings {
 
     static Finding winner(ScalingGroup g, ScalingGroup.Ranking r) {
         ScalingGroup.Ranking.Entry best = r.best();
-        List<ScalingGroup.Ranking.Entry> ties = r.ties();
+        List<ScalingGroup.Ranking.Entry> ties = r.entries().stream().filter(e -> e.verdict().equals("tie")).toList();
+        List<ScalingGroup.Ranking.Entry> untested = r.entries().stream().filter(e -> e.verdict().equals("unknown")).toList();
+        String at = String.format(Locale.ROOT, "At %d thread%s, ", r.threads(), r.threads() == 1 ? "" : "s");
         String time = Format.score(best.stats());
-        String sentence;
-        if (ties.isEmpty()) {
+        StringBuilder sb = new StringBuilder(at);
+        if (!ties.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%s is fastest (%s), but %s %s within noise of it: no single winner",
+                    best.strategy(), time, list(ties), ties.size() == 1 ? "is" : "are"));
+        } else if (untested.isEmpty()) {
             ScalingGroup.Ranking.Entry second = r.entries().size() > 1 ? r.entries().get(1) : null;
-            sentence = String.format(Locale.ROOT, "At %d thread%s, %s wins (%s)%s.", r.threads(), r.threads() == 1 ? "" : "s",
-                    best.strategy(), time, second == null ? "" : String.format(Locale.ROOT,
-                            "; the next, %s, takes %.2fx as long, a difference beyond noise", second.strategy(), second.ratio()));
+            sb.append(String.format(Locale.ROOT, "%s wins (%s)", best.strategy(), time));
+            if (second != null) {
+                sb.append(String.format(Locale.ROOT, "; the next, %s, takes %.2fx as long, a difference beyond noise",
+                        second.strategy(), second.ratio()));
+            }
         } else {
-            String others = ties.stream().map(e -> String.format(Locale.ROOT, "%s (%.2fx)", e.strategy(), e.ratio()))
-                    .collect(Collectors.joining(", "));
-            boolean unknown = ties.stream().anyMatch(e -> e.verdict().equals("unknown"));
-            sentence = String.format(Locale.ROOT, "At %d thread%s, %s is fastest (%s), but %s %s within noise of it%s: "
-                            + "no single winner.", r.threads(), r.threads() == 1 ? "" : "s", best.strategy(), time, others,
-                    ties.size() == 1 ? "is" : "are", unknown ? " or too thinly sampled to tell" : "");
+            sb.append(String.format(Locale.ROOT, "%s is fastest (%s)", best.strategy(), time));
         }
+        if (!untested.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "; %s %s slower, but with fewer than two samples each the difference "
+                    + "cannot be tested", list(untested), untested.size() == 1 ? "is" : "are"));
+        }
+        String sentence = sb.append('.').toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("threads", r.threads());
         data.put("winner", best.strategy());
         data.put("score", best.stats().mean());
         data.put("unit", best.stats().unit());
         data.put("withinNoise", ties.stream().map(ScalingGroup.Ranking.Entry::strategy).toList());
+        data.put("untested", untested.stream().map(ScalingGroup.Ranking.Entry::strategy).toList());
         return new Finding(g.title(), "winner", sentence, data);
+    }
+
+    private static String list(List<ScalingGroup.Ranking.Entry> entries) {
+        return entries.stream().map(e -> String.format(Locale.ROOT, "%s (%.2fx)", e.strategy(), e.ratio()))
+                .collect(Collectors.joining(", "));
     }
 
     static java.util.Optional<Finding> bestSpeedup(ScalingGroup g) {
@@ -132,6 +145,10 @@ public final class Findings {
             } else {
                 sb.append("Gustafson's law cannot be fitted: ").append(c.gustafson().note()).append('.');
             }
+        } else if (c.amdahl().ok() && c.amdahl().serialFraction() >= 0.999) {
+            sb.append(String.format(Locale.ROOT, "Amdahl's law fitted to %s gives a serial fraction of 100%%: at this size "
+                    + "no parallel run beat sequential, so the cost of going parallel outweighs the work.", c.strategy()));
+            data.put("amdahlSerialFraction", c.amdahl().serialFraction());
         } else if (c.amdahl().ok()) {
             double f = c.amdahl().serialFraction();
             sb.append(String.format(Locale.ROOT, "Amdahl's law fitted to %s up to %d threads gives a serial fraction of "

@@ -57,8 +57,9 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
             return entries.get(0);
         }
 
+        /** The strategies within noise of the best (not counting those too thinly sampled to test). */
         public List<Entry> ties() {
-            return entries.stream().filter(e -> e.verdict().equals("tie") || e.verdict().equals("unknown")).toList();
+            return entries.stream().filter(e -> e.verdict().equals("tie")).toList();
         }
     }
 

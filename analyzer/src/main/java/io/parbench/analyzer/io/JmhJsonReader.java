@@ -96,7 +96,7 @@ public final class JmhJsonReader {
         Map<String, Metric> secondary = new LinkedHashMap<>();
         e.path("secondaryMetrics").properties().forEach(p ->
                 secondary.put(p.getKey(), metric(file, where, p.getKey(), p.getValue(), false)));
-        return new BenchmarkResult(key, e.path("forks").asInt(0), e.path("warmupIterations").asInt(0),
+        return new BenchmarkResult(key, e.path("jmhVersion").asText(null), e.path("forks").asInt(0), e.path("warmupIterations").asInt(0),
                 e.path("measurementIterations").asInt(0), e.path("jvm").asText(null), e.path("jdkVersion").asText(null),
                 e.path("vmName").asText(null), primary, secondary);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * (for example {@code gc.alloc.rate}). Scores are kept as written; {@link #secondsPerOp()} gives the normalised
  * time per operation whatever the mode.
  */
-public record BenchmarkResult(BenchmarkKey key, int forks, int warmupIterations, int measurementIterations,
+public record BenchmarkResult(BenchmarkKey key, String jmhVersion, int forks, int warmupIterations, int measurementIterations,
         String jvm, String jdkVersion, String vmName, Metric primary, Map<String, Metric> secondary) {
 
     /** Raw primary samples in seconds per operation (throughput inverted), for speedup and time comparisons. */

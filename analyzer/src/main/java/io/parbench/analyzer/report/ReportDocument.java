@@ -117,7 +117,8 @@ public final class ReportDocument {
                     : "commit " + env.text("toolkit", "gitCommit").substring(0, Math.min(12, env.text("toolkit", "gitCommit").length()))
                     + ("true".equals(env.text("toolkit", "gitDirty")) ? " (with local changes)" : "")));
         }
-        row(rows, "JMH", env.present() ? env.text("jmh", "version") : "version not recorded in results.json");
+        row(rows, "JMH", first.jmhVersion() != null ? first.jmhVersion() : env.present() ? env.text("jmh", "version")
+                : "version not recorded");
         row(rows, "Forks", Integer.toString(first.forks()));
         row(rows, "Iterations", first.warmupIterations() + " warm-up, " + first.measurementIterations() + " measured"
                 + (env.present() ? " (" + env.text("jmh", "warmupTime") + " / " + env.text("jmh", "measurementTime") + " each)" : ""));

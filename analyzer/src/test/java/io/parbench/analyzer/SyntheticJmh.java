@@ -1,0 +1,59 @@
+package io.parbench.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/** Builds JMH JSON text for tests: entries with chosen params and raw samples, noise from a fixed seed. */
+public final class SyntheticJmh {
+
+    private final List<String> entries = new ArrayList<>();
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    /** Adds an avgt entry whose raw samples are {@code mean} with relative noise {@code noise} (4 samples x 2 forks). */
+    public SyntheticJmh avgt(String benchmark, Map<String, String> params, double mean, double noise) {
+        double[][] raw = new double[2][4];
+        for (double[] fork : raw) {
+            for (int i = 0; i < fork.length; i++) {
+                fork[i] = mean * (1 + noise * (random.nextDouble() * 2 - 1));
+            }
+        }
+        return entry(benchmark, "avgt", "ms/op", params, raw);
+    }
+
+    public SyntheticJmh entry(String benchmark, String mode, String unit, Map<String, String> params, double[][] raw) {
+        double sum = 0;
+        int n = 0;
+        StringBuilder rawJson = new StringBuilder("[");
+        for (int f = 0; f < raw.length; f++) {
+            rawJson.append(f == 0 ? "[" : ",[");
+            for (int i = 0; i < raw[f].length; i++) {
+                rawJson.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", raw[f][i]));
+                sum += raw[f][i];
+                n++;
+            }
+            rawJson.append(']');
+        }
+        rawJson.append(']');
+        StringBuilder p = new StringBuilder("{");
+        new TreeMap<>(params).forEach((k, v) -> p.append(p.length() > 1 ? "," : "").append(q(k)).append(':').append(q(v)));
+        p.append('}');
+        entries.add("{\"jmhVersion\":\"1.37\",\"benchmark\":" + q(benchmark) + ",\"mode\":\"" + mode + "\",\"threads\":1,"
+                + "\"forks\":" + raw.length + ",\"jvm\":\"/usr/bin/java\",\"jdkVersion\":\"21\",\"vmName\":\"OpenJDK 64-Bit Server VM\","
+                + "\"warmupIterations\":2,\"measurementIterations\":" + raw[0].length + ",\"params\":" + p
+                + ",\"primaryMetric\":{\"score\":" + String.format(Locale.ROOT, "%.6f", sum / n)
+                + ",\"scoreError\":0.1,\"scoreUnit\":\"" + unit + "\",\"rawData\":" + rawJson + "},\"secondaryMetrics\":{}}");
+        return this;
+    }
+
+    public String json() {
+        return "[\n" + String.join(",\n", entries) + "\n]\n";
+    }
+
+    static String q(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

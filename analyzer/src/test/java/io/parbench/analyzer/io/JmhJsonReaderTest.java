@@ -1,0 +1,122 @@
+package io.parbench.analyzer.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.analyzer.Fixtures;
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.model.Unit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhJsonReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsOurSmokeRunWithItsEnvironment() {
+        Run run = new RunReader().read(Fixtures.smokeRun());
+        assertEquals(32, run.results().size());
+        assertTrue(run.hasStrategies());
+        BenchmarkResult first = run.results().get(0);
+        assertEquals("io.parbench.bench.suite.cpu.PrimesBenchmark.run", first.key().benchmark());
+        assertEquals("sequential", first.key().param("strategy"));
+        assertEquals(Unit.Kind.TIME_PER_OP, first.primary().unit().kind());
+        assertEquals(1, first.primary().samples().size(), "one raw sample per measured iteration");
+        assertTrue(Double.isNaN(first.primary().jmhError()), "JMH writes \"NaN\" for one iteration");
+        assertEquals(2, run.environment().physicalCores().orElseThrow());
+        assertEquals("smoke", run.environment().text("profile"));
+    }
+
+    @Test
+    void readsEveryModeOfAPlainJmhFile() {
+        Run run = new RunReader().read(Fixtures.plainJmh());
+        assertEquals(7, run.results().size());
+        assertTrue(!run.hasStrategies());
+        assertTrue(!run.environment().present());
+        BenchmarkResult thrpt = run.results().get(0);
+        assertEquals(Unit.Kind.OPS_PER_TIME, thrpt.primary().unit().kind());
+        assertEquals(1e3, thrpt.primary().unit().toBase(), 1e-9, "ops/ms is 1000 ops/s");
+        assertEquals(6, thrpt.primary().samples().size());
+        assertEquals(1, thrpt.primary().samples().fork(3), "second fork's samples are marked");
+        assertEquals(1 / 3_012_345_600.0, thrpt.scoreSecondsPerOp(), 1e-18);
+        BenchmarkResult withGc = run.results().get(1);
+        assertEquals("10", withGc.key().param("length"));
+        assertEquals(List.of("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count"), List.copyOf(withGc.secondary().keySet()));
+        assertEquals("MB/sec", withGc.secondary().get("gc.alloc.rate").unitText());
+        BenchmarkResult sample = run.results().get(5);
+        assertEquals("sample", sample.key().mode());
+        assertEquals(4 + 4 + 4 + 3, sample.primary().samples().size());
+        assertEquals(120 + 540 + 310 + 3 + 100 + 560 + 290 + 5 + 130 + 500 + 330 + 2 + 110 + 550 + 300,
+                sample.primary().samples().count());
+        BenchmarkResult ss = run.results().get(6);
+        assertEquals("ss", ss.key().mode());
+        assertTrue(Double.isNaN(ss.primary().jmhError()));
+    }
+
+    @Test
+    void unitsNormalise() {
+        assertEquals(1e-9, Unit.parse("ns/op").toBase(), 0);
+        assertEquals(1e-6, Unit.parse("us/op").toBase(), 0);
+        assertEquals(60, Unit.parse("min/op").toBase(), 0);
+        assertEquals(1e9, Unit.parse("ops/ns").toBase(), 1e-3);
+        assertEquals(1, Unit.parse("ops/s").toBase(), 0);
+        assertEquals(Unit.Kind.OTHER, Unit.parse("B/op").kind());
+    }
+
+    @Test
+    void badInputsGetOneSentenceNamingTheFile() throws IOException {
+        assertBad(tmp.resolve("missing.json"), null, "missing.json: no such file");
+        assertBad(tmp.resolve("truncated.json"), "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\"",
+                "the JSON ends early (a truncated file?)");
+        assertBad(tmp.resolve("garbage.json"), "this is not json", "is not valid JSON (line 1");
+        assertBad(tmp.resolve("object.json"), "{\"benchmark\": \"x\"}", "is not a JMH results file (expected a JSON array");
+        assertBad(tmp.resolve("empty.json"), "[]", "holds no benchmark results (an empty array)");
+        assertBad(tmp.resolve("blank.json"), "", "is empty");
+        assertBad(tmp.resolve("mode.json"), entry("a.B.c", "fast", "ms/op", "1.0"),
+                "benchmark a.B.c (entry 0) has unknown mode 'fast'");
+        assertBad(tmp.resolve("unit.json"), entry("a.B.c", "avgt", "furlongs", "1.0"),
+                "benchmark a.B.c (entry 0) has unit 'furlongs', which is neither a time per operation");
+        assertBad(tmp.resolve("nan.json"), entry("a.B.c", "avgt", "ms/op", "\"NaN\""),
+                "benchmark a.B.c (entry 0) has a score that is not a number");
+        assertBad(tmp.resolve("negative.json"), entry("a.B.c", "avgt", "ms/op", "-3.5"),
+                "benchmark a.B.c (entry 0) has a negative score (-3.5)");
+        Files.createDirectories(tmp.resolve("not-a-run"));
+        var e = assertThrows(InputException.class, () -> new RunReader().read(tmp.resolve("not-a-run")));
+        assertTrue(e.getMessage().endsWith("not-a-run: is a folder without results.json (not a run folder)"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptEnvironmentIsAnErrorButAMissingOneIsNot() throws IOException {
+        Path dir = tmp.resolve("run");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.json"), entry("a.B.c", "avgt", "ms/op", "1.0"));
+        assertTrue(!new RunReader().read(dir).environment().present());
+        Files.writeString(dir.resolve("environment.json"), "{broken");
+        var e = assertThrows(InputException.class, () -> new RunReader().read(dir));
+        assertTrue(e.getMessage().contains("environment.json: is not valid JSON"), e.getMessage());
+    }
+
+    static String entry(String name, String mode, String unit, String score) {
+        return "[{\"benchmark\": \"" + name + "\", \"mode\": \"" + mode + "\", \"threads\": 1, \"forks\": 1,"
+                + " \"primaryMetric\": {\"score\": " + score + ", \"scoreError\": \"NaN\", \"scoreUnit\": \"" + unit
+                + "\", \"rawData\": [[" + (score.startsWith("\"") || score.startsWith("-") ? "1.0" : score) + "]]}}]";
+    }
+
+    private static void assertBad(Path file, String content, String expected) throws IOException {
+        if (content != null) {
+            Files.writeString(file, content);
+        }
+        var e = assertThrows(InputException.class, () -> new RunReader().read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one sentence: " + e.getMessage());
+    }
+}

@@ -1,0 +1,130 @@
+package io.parbench.analyzer.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.analyzer.model.Samples;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void summaryMatchesHandComputedValuesAndJmhsInterval() {
+        Summary s = Summary.of(Samples.of(1, 2, 3, 4, 5));
+        assertEquals(3.0, s.mean(), 1e-12);
+        assertEquals(Math.sqrt(2.5), s.sd(), 1e-12);
+        // JMH's error: t(0.9995, 4) = 8.6103 (Student-t table) x sd / sqrt(5).
+        assertEquals(8.610302 * Math.sqrt(2.5) / Math.sqrt(5), s.halfWidth(0.999), 1e-5);
+        assertEquals(2.776445 * Math.sqrt(2.5) / Math.sqrt(5), s.halfWidth(0.95), 1e-5);
+        assertEquals(Math.sqrt(2.5) / 3, s.cv(), 1e-12);
+        assertTrue(Double.isNaN(Summary.of(Samples.of(7)).halfWidth(0.95)), "one sample has no interval");
+    }
+
+    @Test
+    void weightsCountAsRepeatedSamples() {
+        Samples weighted = new Samples(new double[] {1, 3}, new long[] {3, 1}, new int[2]);
+        Summary w = Summary.of(weighted);
+        Summary expanded = Summary.of(Samples.of(1, 1, 1, 3));
+        assertEquals(expanded.mean(), w.mean(), 1e-12);
+        assertEquals(expanded.sd(), w.sd(), 1e-12);
+        assertEquals(4, w.n());
+    }
+
+    @Test
+    void bootstrapIsReproducibleAndBracketsTheRatio() {
+        Samples slow = Samples.of(100, 102, 98, 101, 99, 100);
+        Samples fast = Samples.of(50, 51, 49, 50.5, 49.5, 50);
+        Bootstrap b = new Bootstrap(2_000, Bootstrap.SEED);
+        Bootstrap.Interval i = b.ratioOfMeans(slow, fast, 0.95);
+        assertEquals(2.0, i.estimate(), 1e-9);
+        assertTrue(i.low() < 2.0 && i.high() > 2.0 && i.low() > 1.9 && i.high() < 2.1, i.toString());
+        assertEquals(i, new Bootstrap(2_000, Bootstrap.SEED).ratioOfMeans(slow, fast, 0.95), "same seed, same interval");
+        Bootstrap.Interval constant = b.ratioOfMeans(Samples.of(6, 6, 6), Samples.of(3, 3, 3), 0.95);
+        assertEquals(2.0, constant.low(), 0.0);
+        assertEquals(2.0, constant.high(), 0.0);
+        assertTrue(Double.isNaN(b.ratioOfMeans(Samples.of(1), Samples.of(1, 2), 0.95).low()));
+    }
+
+    @Test
+    void amdahlFitRecoversAKnownSerialFractionExactly() {
+        // Points on the closed-form curve with f = 0.1: the fit must return 0.1 to rounding (tolerance 1e-12).
+        List<ScalingLaws.Point> points = new ArrayList<>();
+        for (int n : new int[] {1, 2, 4, 8, 16}) {
+            points.add(new ScalingLaws.Point(n, ScalingLaws.amdahl(0.1, n)));
+        }
+        assertEquals(0.1, ScalingLaws.fitAmdahl(points), 1e-12);
+        assertEquals(1 / (0.1 + 0.9 / 4), ScalingLaws.amdahl(0.1, 4), 1e-12);
+        // On an exact Amdahl curve Karp-Flatt's metric is the serial fraction at every n.
+        for (int n : new int[] {2, 4, 8, 16}) {
+            assertEquals(0.1, ScalingLaws.karpFlatt(ScalingLaws.amdahl(0.1, n), n), 1e-12);
+        }
+        assertTrue(Double.isNaN(ScalingLaws.fitAmdahl(List.of(new ScalingLaws.Point(1, 1)))));
+        assertEquals(0.0, ScalingLaws.fitAmdahl(List.of(new ScalingLaws.Point(2, 2.1))), 0.0, "clamped at 0");
+    }
+
+    @Test
+    void gustafsonFitRecoversAKnownSerialFraction() {
+        List<ScalingLaws.Point> points = new ArrayList<>();
+        for (int n : new int[] {2, 4, 8}) {
+            points.add(new ScalingLaws.Point(n, ScalingLaws.gustafson(0.2, n)));
+        }
+        assertEquals(0.2, ScalingLaws.fitGustafson(points), 1e-12);
+        assertEquals(8 - 0.2 * 7, ScalingLaws.gustafson(0.2, 8), 1e-12);
+    }
+
+    @Test
+    void uslMatchesThePublishedFitOfTheSpecSdm91Data() {
+        // SPEC SDM91 (Gunther, Guerrilla Capacity Planning, 2007), as shipped with R's usl package, whose
+        // regression test (tests/summary.Rout.save) reports sigma = 2.773e-02, kappa = 1.044e-04, lambda = 90.00.
+        double[] load = {1, 18, 36, 72, 108, 144, 216};
+        double[] tput = {64.9, 995.9, 1652.4, 1853.2, 1828.9, 1775.0, 1702.2};
+        List<UniversalScalability.Point> points = new ArrayList<>();
+        for (int i = 0; i < load.length; i++) {
+            points.add(new UniversalScalability.Point(load[i], tput[i]));
+        }
+        UniversalScalability usl = UniversalScalability.fit(points);
+        // Tolerance: 1% relative, as R prints four significant digits and the optimisers differ.
+        assertEquals(2.773e-2, usl.sigma(), 2.773e-4);
+        assertEquals(1.044e-4, usl.kappa(), 1.044e-6);
+        assertEquals(90.00, usl.lambda(), 0.9);
+        assertEquals(Math.sqrt((1 - usl.sigma()) / usl.kappa()), usl.peakConcurrency(), 1e-9);
+        assertEquals(96.5, usl.peakConcurrency(), 1.5);
+    }
+
+    @Test
+    void uslNeedsFourThreadCounts() {
+        var e = assertThrows(IllegalArgumentException.class, () -> UniversalScalability.fit(List.of(
+                new UniversalScalability.Point(1, 1), new UniversalScalability.Point(2, 2),
+                new UniversalScalability.Point(4, 3.5))));
+        assertEquals("the USL needs at least 4 distinct thread counts; this has 3", e.getMessage());
+    }
+
+    @Test
+    void holmAdjustsStepDownAndKeepsOrder() {
+        // Sorted: 0.005 x 4 = 0.02, 0.01 x 3 = 0.03, 0.03 x 2 = 0.06, 0.04 x 1 = 0.04 -> running max 0.06.
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, Significance.holm(new double[] {0.01, 0.04, 0.03, 0.005}),
+                1e-12);
+        double[] withNaN = Significance.holm(new double[] {Double.NaN, 0.2, 0.6});
+        assertTrue(Double.isNaN(withNaN[0]));
+        assertEquals(0.4, withNaN[1], 1e-12);
+        assertEquals(0.6, withNaN[2], 1e-12);
+        assertEquals(1.0, Significance.holm(new double[] {0.7, 0.9})[0], 1e-12, "capped at 1");
+    }
+
+    @Test
+    void welchSeparatesDifferentMeansAndNotEqualOnes() {
+        assertTrue(Significance.welchP(Samples.of(10, 10.1, 9.9, 10.05), Samples.of(12, 12.1, 11.9, 12.05)) < 0.001);
+        assertTrue(Significance.welchP(Samples.of(10, 11, 9, 10.5), Samples.of(10.2, 10.8, 9.4, 10.1)) > 0.5);
+        assertTrue(Double.isNaN(Significance.welchP(Samples.of(1), Samples.of(1, 2))));
+    }
+
+    @Test
+    void tukeyFencesFindTheOutlier() {
+        assertEquals(1, Significance.tukeyOutliers(Samples.of(10, 10.2, 9.9, 10.1, 10.0, 9.8, 25)));
+        assertEquals(0, Significance.tukeyOutliers(Samples.of(10, 10.2, 9.9, 10.1)));
+    }
+}
