@@ -58,11 +58,12 @@ public final class ScalingAnalysis {
             families.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
         }
         int physical = run.environment().physicalCores().orElse(-1);
-        List<ScalingGroup> groups = new ArrayList<>();
-        for (List<BenchmarkResult> family : families.values()) {
+        // Groups are independent and every bootstrap seeds its own generator: analyse them in parallel, keep the order.
+        return families.values().parallelStream().flatMap(family -> {
+            List<ScalingGroup> groups = new ArrayList<>();
             if (isWeakScaling(family)) {
                 group(family, true, physical, stats).ifPresent(groups::add);
-                continue;
+                return groups.stream();
             }
             Map<String, List<BenchmarkResult>> bySize = new LinkedHashMap<>();
             for (BenchmarkResult r : family) {
@@ -71,8 +72,8 @@ public final class ScalingAnalysis {
             for (List<BenchmarkResult> g : bySize.values()) {
                 group(g, false, physical, stats).ifPresent(groups::add);
             }
-        }
-        return groups;
+            return groups.stream();
+        }).toList();
     }
 
     static int threadsOf(BenchmarkResult r) {

@@ -37,7 +37,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        java.util.function.BiConsumer<String, Long> timing = (phase, nanos) -> {
+            if (verbose) {
+                System.err.printf(Locale.ROOT, "parbench: %-18s %6.2f s%n", phase, nanos / 1e9);
+            }
+        };
         Run run = new RunReader().read(input);
+        long t = System.nanoTime();
+        timing.accept("read", t - start);
         Path target = out != null ? out : run.resultsFile().toAbsolutePath().getParent().resolve("report");
         String name = run.environment().text("runId");
         if (name == null) {
@@ -45,7 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
             name = dir.toAbsolutePath().getFileName().toString();
         }
         Analysis analysis = Analysis.of(run);
-        Path index = new ReportWriter().write(analysis, target, title != null ? title : "parbench report: " + name);
+        timing.accept("analysis", System.nanoTime() - t);
+        Path index = new ReportWriter(timing).write(analysis, target, title != null ? title : "parbench report: " + name);
         if (verbose) {
             System.err.printf(Locale.ROOT, "parbench: %d benchmarks reported in %.2f s%n", run.results().size(),
                     (System.nanoTime() - start) / 1e9);

@@ -36,6 +36,24 @@ public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final java.util.function.BiConsumer<String, Long> timing;
+
+    /** A writer that reports nothing about its phases. */
+    public ReportWriter() {
+        this((phase, nanos) -> { });
+    }
+
+    /** A writer that tells {@code timing} how many nanoseconds each phase took (for --verbose). */
+    public ReportWriter(java.util.function.BiConsumer<String, Long> timing) {
+        this.timing = timing;
+    }
+
+    private long lap(String phase, long since) {
+        long now = System.nanoTime();
+        timing.accept(phase, now - since);
+        return now;
+    }
+
     /** Writes the report of {@code analysis} into {@code out} and returns the path of its index.html. */
     public Path write(Analysis analysis, Path out, String title) throws IOException {
         out = out.toAbsolutePath().normalize();
@@ -55,12 +73,18 @@ public final class ReportWriter {
         try {
             Files.createDirectories(tmp.resolve("charts"));
             Files.createDirectories(tmp.resolve("tables"));
+            long t = System.nanoTime();
             ReportDocument doc = new ReportDocument(analysis, title);
+            t = lap("document", t);
             drawCharts(doc, tmp.resolve("charts"));
+            t = lap("charts (" + doc.charts().size() + ")", t);
             Files.writeString(tmp.resolve("index.html"), HtmlRenderer.render(doc), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), MarkdownRenderer.render(doc), StandardCharsets.UTF_8);
+            t = lap("html + markdown", t);
             JSON.writeValue(tmp.resolve("summary.json").toFile(), SummaryJson.of(analysis, doc));
+            t = lap("summary.json", t);
             writeTables(analysis, tmp.resolve("tables"));
+            t = lap("tables", t);
             swapInto(tmp, out);
             return out.resolve("index.html");
         } finally {

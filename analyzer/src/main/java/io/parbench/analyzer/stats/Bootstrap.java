@@ -62,6 +62,7 @@ public final class Bootstrap {
         private final long[] cumulative;
         private final long total;
         private final int draws;
+        private final boolean unweighted;
 
         Resampler(Samples s) {
             values = s.values();
@@ -73,10 +74,17 @@ public final class Bootstrap {
             }
             total = c;
             draws = (int) Math.min(total, 5_000);
+            unweighted = total == values.length;
         }
 
         double mean(SplittableRandom random) {
             double sum = 0;
+            if (unweighted) { // rawData: every sample once
+                for (int k = 0; k < draws; k++) {
+                    sum += values[random.nextInt(values.length)];
+                }
+                return sum / draws;
+            }
             for (int k = 0; k < draws; k++) {
                 long r = random.nextLong(total);
                 int i = Arrays.binarySearch(cumulative, r + 1);

@@ -37,8 +37,14 @@ public record Summary(long n, double mean, double sd, double min, double max) {
         if (n < 2 || !(sd >= 0)) {
             return Double.NaN;
         }
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
-        return t * sd / Math.sqrt(n);
+        return tQuantile(n - 1, 1 - (1 - level) / 2) * sd / Math.sqrt(n);
+    }
+
+    private static final java.util.Map<String, Double> T_QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Student-t quantiles are costly to invert and few distinct ones are needed: keep them. */
+    private static double tQuantile(long df, double p) {
+        return T_QUANTILES.computeIfAbsent(df + "/" + p, k -> new TDistribution(df).inverseCumulativeProbability(p));
     }
 
     /** The coefficient of variation (sd / mean); NaN with fewer than 2 samples. */
