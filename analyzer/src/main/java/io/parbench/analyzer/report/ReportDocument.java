@@ -97,6 +97,9 @@ public final class ReportDocument {
                 "%s available processors, common ForkJoinPool %s, virtual-thread scheduler %s",
                 orQ(env.text("jvm", "availableProcessors")), orQ(env.text("jvm", "commonPoolParallelism")),
                 orQ(env.text("jvm", "virtualThreadParallelism"))));
+        env.number("cpuActivityBefore", "busyFraction").ifPresent(busy -> row(rows, "CPU in use before the run",
+                String.format(Locale.ROOT, "%.0f%% (steal %.0f%%)", busy * 100,
+                        env.number("cpuActivityBefore", "stealFraction").orElse(0.0) * 100)));
         row(rows, "Load average", "before " + orQ(env.text("loadAverageBefore", "oneMinute")) + ", after "
                 + orQ(env.text("loadAverageAfter", "oneMinute")) + " (1 minute; 'after' includes the run's own load)");
         blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));

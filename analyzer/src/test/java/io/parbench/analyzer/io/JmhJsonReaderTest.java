@@ -62,6 +62,23 @@ class JmhJsonReaderTest {
     }
 
     @Test
+    void readsARealSampleModeFileWithTheGcProfiler() {
+        // Written by plain JMH 1.37: java -jar benchmarks.jar SumSquaresBenchmark -bm sample -tu us -prof gc -rf json
+        Run run = new RunReader().read(Fixtures.path("jmh-1.37-sample-gc.json"));
+        assertEquals(2, run.results().size());
+        BenchmarkResult r = run.results().get(0);
+        assertEquals("sample", r.key().mode());
+        assertEquals("us/op", r.primary().unitText());
+        assertTrue(r.primary().samples().count() > r.primary().samples().size(), "histogram counts become weights");
+        assertTrue(r.secondary().containsKey("gc.alloc.rate.norm"));
+        assertTrue(r.secondary().containsKey("p0.99"), "sample mode's percentiles arrive as secondary metrics");
+        assertEquals("1.37", r.jmhVersion());
+        var analysis = io.parbench.analyzer.analysis.Analysis.of(run);
+        assertEquals(1, analysis.groups().size(), "sequential and pool form a scaling group");
+        assertTrue(analysis.groups().get(0).curves().get(0).points().get(0).speedup().estimate() > 0);
+    }
+
+    @Test
     void unitsNormalise() {
         assertEquals(1e-9, Unit.parse("ns/op").toBase(), 0);
         assertEquals(1e-6, Unit.parse("us/op").toBase(), 0);

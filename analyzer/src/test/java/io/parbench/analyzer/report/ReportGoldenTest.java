@@ -24,7 +24,8 @@ class ReportGoldenTest {
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"smoke-run, en-US", "smoke-run, de-DE", "smoke-run, tr-TR", "plain-jmh.json, en-US",
-            "plain-jmh.json, de-DE", "plain-jmh.json, tr-TR"})
+            "plain-jmh.json, de-DE", "plain-jmh.json, tr-TR", "jmh-1.37-sample-gc.json, en-US",
+            "jmh-1.37-sample-gc.json, de-DE"})
     void markdownMatchesTheGoldenFile(String fixture, String locale) throws IOException {
         Locale saved = Locale.getDefault();
         try {

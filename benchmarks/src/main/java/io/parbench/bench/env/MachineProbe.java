@@ -99,6 +99,31 @@ public final class MachineProbe {
                 vtSource);
     }
 
+    /** Samples the CPU tick counters over {@code window} (blocking for that long). */
+    public CpuActivity cpuActivity(java.time.Duration window) {
+        CentralProcessor cpu = systemInfo.getHardware().getProcessor();
+        long[] before = cpu.getSystemCpuLoadTicks();
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long[] after = cpu.getSystemCpuLoadTicks();
+        long total = 0;
+        long[] delta = new long[after.length];
+        for (int i = 0; i < after.length; i++) {
+            delta[i] = Math.max(0, after[i] - before[i]);
+            total += delta[i];
+        }
+        if (total == 0) {
+            return new CpuActivity(0, 0, window.toMillis() / 1000.0);
+        }
+        long idle = delta[CentralProcessor.TickType.IDLE.getIndex()] + delta[CentralProcessor.TickType.IOWAIT.getIndex()];
+        long steal = delta[CentralProcessor.TickType.STEAL.getIndex()];
+        return new CpuActivity(round2((double) (total - idle) / total), round2((double) steal / total),
+                window.toMillis() / 1000.0);
+    }
+
     public LoadAverage loadAverage() {
         double[] load = systemInfo.getHardware().getProcessor().getSystemLoadAverage(3);
         return new LoadAverage(round2(load[0]), round2(load[1]), round2(load[2]));

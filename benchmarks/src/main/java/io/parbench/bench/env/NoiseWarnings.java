@@ -11,13 +11,23 @@ public final class NoiseWarnings {
     }
 
     /**
-     * Warnings for a run on {@code machine} and {@code jvm}, given the load average seen before the run. (The load
-     * after a run is recorded but not judged: it is mostly the run's own.)
+     * Warnings for a run on {@code machine} and {@code jvm}, given the CPU activity measured just before the run.
+     * (Load averages are recorded but not judged: on virtual machines they can stay above 1 with idle CPUs, and
+     * the load after a run is mostly the run's own.)
      */
-    public static List<String> of(MachineInfo machine, JvmInfo jvm, LoadAverage before) {
+    public static List<String> of(MachineInfo machine, JvmInfo jvm, CpuActivity before) {
         List<String> warnings = new ArrayList<>();
         int logical = machine.cpu().logicalCpus();
-        busy(before, logical).ifPresent(warnings::add);
+        // A quarter of the machine's CPU time taken by others is enough to move the results.
+        if (before.busyFraction() >= 0.25) {
+            warnings.add(String.format(Locale.ROOT, "The machine was busy before the run: %.0f%% of its CPU time was in "
+                    + "use over %.0f s, so other work competes with the benchmarks.", before.busyFraction() * 100,
+                    before.windowSeconds()));
+        }
+        if (before.stealFraction() >= 0.05) {
+            warnings.add(String.format(Locale.ROOT, "The hypervisor gave %.0f%% of this machine's CPU time to other guests "
+                    + "(steal) just before the run: other tenants compete for the same cores.", before.stealFraction() * 100));
+        }
         if (jvm.availableProcessors() < logical) {
             warnings.add(String.format(Locale.ROOT,
                     "The JVM may use %d of the %d logical CPUs (a container limit, a CPU set or -XX:ActiveProcessorCount): "
@@ -49,16 +59,5 @@ public final class NoiseWarnings {
                     + ", and the JIT, the GC and the OS compete with the measured threads for them.");
         }
         return warnings;
-    }
-
-    private static java.util.Optional<String> busy(LoadAverage load, int logical) {
-        // A load of a quarter of the CPUs (and at least 0.5) means other work takes a real share of the machine.
-        if (load.oneMinute() >= Math.max(0.5, 0.25 * logical)) {
-            return java.util.Optional.of(String.format(Locale.ROOT,
-                    "The machine was busy before the run: load average %.2f over one minute on %d logical CPUs, so other "
-                            + "work competes with the benchmarks.",
-                    load.oneMinute(), logical));
-        }
-        return java.util.Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import io.parbench.bench.env.CpuActivity;
 import io.parbench.bench.env.JvmInfo;
 import io.parbench.bench.env.LoadAverage;
 import io.parbench.bench.env.MachineInfo;
@@ -30,7 +31,8 @@ public final class EnvCommand implements Callable<Integer> {
         MachineInfo m = probe.machine();
         JvmInfo jvm = probe.jvm();
         ToolkitInfo toolkit = probe.toolkit(ParbenchMain.home());
-        List<String> warnings = NoiseWarnings.of(m, jvm, load);
+        CpuActivity activity = probe.cpuActivity(java.time.Duration.ofMillis(500));
+        List<String> warnings = NoiseWarnings.of(m, jvm, activity);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("schemaVersion", RunEnvironment.SCHEMA_VERSION);
@@ -38,15 +40,17 @@ public final class EnvCommand implements Callable<Integer> {
             doc.put("jvm", jvm);
             doc.put("toolkit", toolkit);
             doc.put("loadAverage", load);
+            doc.put("cpuActivity", activity);
             doc.put("warnings", warnings);
             System.out.println(Json.MAPPER.writeValueAsString(doc));
             return 0;
         }
-        System.out.println(summary(m, jvm, toolkit, load, warnings));
+        System.out.println(summary(m, jvm, toolkit, load, activity, warnings));
         return 0;
     }
 
-    static String summary(MachineInfo m, JvmInfo jvm, ToolkitInfo toolkit, LoadAverage load, List<String> warnings) {
+    static String summary(MachineInfo m, JvmInfo jvm, ToolkitInfo toolkit, LoadAverage load, CpuActivity activity,
+            List<String> warnings) {
         StringBuilder sb = new StringBuilder();
         MachineInfo.Cpu c = m.cpu();
         line(sb, "Host", m.hostname());
@@ -79,8 +83,9 @@ public final class EnvCommand implements Callable<Integer> {
         line(sb, "parbench", toolkit.parbenchVersion() + (toolkit.gitCommit() == null ? "" : ", commit "
                 + toolkit.gitCommit().substring(0, Math.min(12, toolkit.gitCommit().length()))
                 + (Boolean.TRUE.equals(toolkit.gitDirty()) ? " (with local changes)" : "")) + ", JMH " + toolkit.jmhVersion());
-        line(sb, "Load average", String.format(Locale.ROOT, "%.2f %.2f %.2f (1, 5, 15 min)", load.oneMinute(),
-                load.fiveMinutes(), load.fifteenMinutes()));
+        line(sb, "CPU in use", String.format(Locale.ROOT, "%.0f%% (steal %.0f%%) over the last %.1f s; load average %.2f %.2f "
+                + "%.2f (1, 5, 15 min)", activity.busyFraction() * 100, activity.stealFraction() * 100,
+                activity.windowSeconds(), load.oneMinute(), load.fiveMinutes(), load.fifteenMinutes()));
         if (warnings.isEmpty()) {
             sb.append("No noise warnings.\n");
         } else {

@@ -90,11 +90,27 @@ public record JmhSettings(
         return raw.getJvmArgs().orElse(null);
     }
 
-    /** Seconds one benchmark should take (iterations plus a per-fork overhead): for estimates only. */
+    /**
+     * Seconds one planned benchmark should take (iterations plus a per-fork overhead, times the combinations of any
+     * raw {@code -p name=v1,v2} params, which JMH runs as separate benchmarks): for estimates only.
+     */
     public double estimatedSecondsPerBenchmark() {
         double perFork = Profile.FORK_OVERHEAD_SECONDS + warmupIterations * toSeconds(warmupTime)
                 + measurementIterations * toSeconds(measurementTime);
-        return Math.max(forks, 1) * perFork;
+        return Math.max(forks, 1) * perFork * rawParamCombinations();
+    }
+
+    /** How many benchmarks JMH makes of one planned benchmark: the product of the raw -p params' value counts. */
+    int rawParamCombinations() {
+        int combinations = 1;
+        for (int i = 0; i + 1 < rawOptions.size(); i++) {
+            if (rawOptions.get(i).equals("-p")) {
+                String spec = rawOptions.get(i + 1);
+                int eq = spec.indexOf('=');
+                combinations *= eq < 0 ? 1 : spec.substring(eq + 1).split(",").length;
+            }
+        }
+        return combinations;
     }
 
     private static double toSeconds(TimeValue t) {

@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import io.parbench.bench.env.CpuActivity;
 import io.parbench.bench.env.JvmInfo;
 import io.parbench.bench.env.LoadAverage;
 import io.parbench.bench.env.MachineInfo;
@@ -50,7 +51,6 @@ public final class RunCommand implements Callable<Integer> {
         List<String> suites = matrix.suites();
         JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions);
         MachineProbe probe = new MachineProbe();
-        LoadAverage loadBefore = probe.loadAverage(); // before the probe itself adds load
         MachineInfo machine = probe.machine();
         List<Integer> threads = matrix.threads(profile, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
         List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, threads, matrix.sizes, matrix.strategies,
@@ -61,7 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         JvmInfo jvm = probe.jvm();
         ToolkitInfo toolkit = probe.toolkit(ParbenchMain.home());
-        List<String> warnings = NoiseWarnings.of(machine, jvm, loadBefore);
+        LoadAverage loadBefore = probe.loadAverage();
+        CpuActivity activity = probe.cpuActivity(java.time.Duration.ofSeconds(1)); // what others use, before we start
+        List<String> warnings = NoiseWarnings.of(machine, jvm, activity);
         RunDirectory dir = RunDirectory.create(out, ParbenchMain.home().resolve("reports"),
                 RunDirectory.runId(ZonedDateTime.now(), machine.hostname()));
 
@@ -91,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
                     profile.id(), suites,
                     new RunEnvironment.Matrix(List.copyOf(strategies), threads, sizes, plan.size(), state.completed(),
                             state.failures().size()),
-                    jmh, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
+                    jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
         });
         RunSession.Outcome outcome = session.execute();
         if (outcome == RunSession.Outcome.FAILED) {

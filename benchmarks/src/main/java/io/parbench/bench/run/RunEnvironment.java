@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import io.parbench.bench.env.CpuActivity;
 import io.parbench.bench.env.JvmInfo;
 import io.parbench.bench.env.LoadAverage;
 import io.parbench.bench.env.MachineInfo;
@@ -23,6 +24,7 @@ public record RunEnvironment(
         List<String> suites,
         Matrix matrix,
         Jmh jmh,
+        CpuActivity cpuActivityBefore,
         LoadAverage loadAverageBefore,
         LoadAverage loadAverageAfter,
         MachineInfo machine,

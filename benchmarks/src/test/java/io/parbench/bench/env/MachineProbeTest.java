@@ -34,6 +34,8 @@ class MachineProbeTest {
         }
         assertEquals(Runtime.version().feature(), jvm.feature());
         assertNotNull(probe.loadAverage());
+        CpuActivity activity = probe.cpuActivity(java.time.Duration.ofMillis(200));
+        assertTrue(activity.busyFraction() >= 0 && activity.busyFraction() <= 1, activity.toString());
     }
 
     @Test
@@ -60,20 +62,22 @@ class MachineProbeTest {
                 new MachineInfo.Os("os", "f", "v", "k", "amd64", 64),
                 new MachineInfo.Virtualization("KVM", "docker", 2.0, "0-7"));
         var jvm = new JvmInfo("v", "21", 21, "vm", "vmv", "/j", List.of(), List.of(), 4, 1, 3, 4, "default");
-        List<String> w = NoiseWarnings.of(machine, jvm, new LoadAverage(3.5, 1, 1));
-        assertEquals(6, w.size(), w.toString());
-        assertTrue(w.get(0).contains("busy before the run: load average 3.50"), w.get(0));
-        assertTrue(w.get(1).contains("may use 4 of the 8 logical CPUs"), w.get(1));
-        assertTrue(w.get(2).contains("cgroup CPU quota of 2.00 CPUs"), w.get(2));
-        assertTrue(w.get(3).contains("hypervisor (KVM)"), w.get(3));
-        assertTrue(w.get(4).contains("container (docker)"), w.get(4));
-        assertTrue(w.get(5).contains("governor is 'powersave'"), w.get(5));
+        List<String> w = NoiseWarnings.of(machine, jvm, new CpuActivity(0.40, 0.10, 1));
+        assertEquals(7, w.size(), w.toString());
+        assertTrue(w.get(0).contains("busy before the run: 40% of its CPU time was in use over 1 s"), w.get(0));
+        assertTrue(w.get(1).contains("gave 10% of this machine's CPU time to other guests"), w.get(1));
+        assertTrue(w.get(2).contains("may use 4 of the 8 logical CPUs"), w.get(2));
+        assertTrue(w.get(3).contains("cgroup CPU quota of 2.00 CPUs"), w.get(3));
+        assertTrue(w.get(4).contains("hypervisor (KVM)"), w.get(4));
+        assertTrue(w.get(5).contains("container (docker)"), w.get(5));
+        assertTrue(w.get(6).contains("governor is 'powersave'"), w.get(6));
 
         var quietCpu = new MachineInfo.Cpu("X", "V", "6", "1", "1", "unknown", 1, 8, 8, 1, false, 3_000_000_000L, "performance");
         var quiet = new MachineInfo("h", quietCpu, List.of(), new MachineInfo.Memory(1, 1),
                 new MachineInfo.Os("os", "f", "v", "k", "amd64", 64), new MachineInfo.Virtualization(null, null, null, null));
         var fullJvm = new JvmInfo("v", "21", 21, "vm", "vmv", "/j", List.of(), List.of(), 8, 1, 7, 8, "default");
-        assertFalse(NoiseWarnings.of(quiet, fullJvm, new LoadAverage(0.1, 0.1, 0.1)).iterator().hasNext());
+        assertFalse(NoiseWarnings.of(quiet, fullJvm, new CpuActivity(0.05, 0, 1)).iterator().hasNext(),
+                "an idle machine gets no warning, whatever its load average");
     }
 
     private void write(String relative, String text) throws IOException {

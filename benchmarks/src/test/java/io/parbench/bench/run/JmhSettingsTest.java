@@ -44,6 +44,9 @@ class JmhSettingsTest {
     void estimatesIncludeEveryIterationAndAForkOverhead() {
         JmhSettings full = JmhSettings.of(Profile.FULL, List.of());
         assertEquals(3 * (Profile.FORK_OVERHEAD_SECONDS + 5 * 2 + 10 * 2), full.estimatedSecondsPerBenchmark(), 1e-9);
+        JmhSettings multiplied = JmhSettings.of(Profile.FULL, List.of("-p", "chunksPerThread=1,4,16", "-p", "x=a,b"));
+        assertEquals(6 * full.estimatedSecondsPerBenchmark(), multiplied.estimatedSecondsPerBenchmark(), 1e-9,
+                "raw -p params multiply the benchmarks");
     }
 
     @Test
