@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -187,10 +186,5 @@ public final class ScalingCharts {
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         return marker;
-    }
-
-    /** The threads axis value type for callers that build their own plots. */
-    public static ValueAxis axisFor(int maxThreads) {
-        return ChartTheme.threadAxis("Threads", maxThreads);
     }
 }

@@ -43,6 +43,7 @@ public final class ScoreCharts {
         CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis("Score (" + unit + ", "
                 + (higherIsBetter ? "higher" : "lower") + " is better)"), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         JFreeChart chart = new JFreeChart(title + (stats.size() > MAX_BARS ? " (first " + MAX_BARS + " of "
                 + stats.size() + ")" : ""), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ChartTheme.apply(chart);

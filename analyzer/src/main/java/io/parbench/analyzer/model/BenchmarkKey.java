@@ -1,6 +1,5 @@
 package io.parbench.analyzer.model;
 
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -44,9 +43,5 @@ public record BenchmarkKey(String benchmark, String mode, int jmhThreads, Sorted
         return shortName() + (params.isEmpty() ? "" : " " + params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]")))
                 + (jmhThreads > 1 ? " @" + jmhThreads + " JMH threads" : "");
-    }
-
-    static String describe(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 }
