@@ -11,7 +11,16 @@ import java.util.TreeMap;
 public final class SyntheticJmh {
 
     private final List<String> entries = new ArrayList<>();
-    private final SplittableRandom random = new SplittableRandom(42);
+    private final SplittableRandom random;
+
+    public SyntheticJmh() {
+        this(42);
+    }
+
+    /** Another seed: another run of the same benchmarks, with other noise. */
+    public SyntheticJmh(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
 
     /** Adds an avgt entry whose raw samples are {@code mean} with relative noise {@code noise} (4 samples x 2 forks). */
     public SyntheticJmh avgt(String benchmark, Map<String, String> params, double mean, double noise) {

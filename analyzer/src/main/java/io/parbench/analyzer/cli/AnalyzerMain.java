@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The analyzer's entry point ({@code java -jar analyzer.jar <command>}; {@code scripts/parbench report} is the
- * friendlier way in). Exit codes: 0 success, 2 bad input or usage, 3 an internal error.
+ * friendlier way in). Exit codes: 0 success, 1 the check failed (compare found a regression), 2 bad input or usage,
+ * 3 an internal error.
  */
 @Command(name = "parbench-analyzer", mixinStandardHelpOptions = true, versionProvider = AnalyzerMain.Version.class,
-        subcommands = {ReportCommand.class},
+        subcommands = {ReportCommand.class, CompareCommand.class},
         description = "Turns JMH JSON results (parbench's or anyone's) into reports.",
-        footer = {"", "Example:", "  java -jar analyzer.jar report reports/20261123-0812Z-myhost"})
+        footer = {"", "Examples:", "  java -jar analyzer.jar report reports/20261123-0812Z-myhost",
+                "  java -jar analyzer.jar compare reports/baseline-run reports/candidate-run"})
 public final class AnalyzerMain implements Runnable {
 
     static final int EXIT_USAGE = 2;

@@ -65,7 +65,7 @@ public abstract class CpuSuite {
 
     @Setup(Level.Trial)
     public void setUp() {
-        workload = CpuWorkloads.create(workloadId(), problemSize());
+        workload = CpuWorkloads.create(workloadId(), WorkFactor.scaledSize(workloadId(), problemSize()));
         expected = workload.computeAll();
         impl = CpuStrategies.create(strategy, new Chunking(threads, chunksPerThread));
     }
@@ -82,7 +82,7 @@ public abstract class CpuSuite {
     public void verify() {
         if (answered && lastAnswer != expected) {
             throw new IllegalStateException(strategy + " with " + threads + " threads computed " + lastAnswer
-                    + " for " + workloadId() + " size " + problemSize() + " but the sequential answer is " + expected);
+                    + " for " + workloadId() + " size " + workload.size() + " but the sequential answer is " + expected);
         }
     }
 

@@ -1,0 +1,116 @@
+package io.parbench.analyzer.cli;
+
+import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.RunReader;
+import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.report.CompareWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare}: the regression gate. Exit 0 no regression, 1 a regression (or --strict-env), 2 bad input. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares a candidate run with a baseline: every benchmark in both gets a change ratio (above 1 = "
+                + "slower), a 95% bootstrap interval, a Welch test and a verdict: regression, improvement, unchanged or "
+                + "inconclusive. Writes summary.md, junit.xml, compare.json and compare.png|svg.",
+                "Exit codes: 0 no regression, 1 a regression (or differing environments with --strict-env), 2 bad input."},
+        footer = {"", "Examples:", "  parbench compare reports/base-run reports/new-run",
+                "  parbench compare base.json new.json --threshold 3 --threshold-for 'Matmul=10' --out /tmp/cmp"})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline: a run folder or a JMH JSON file.")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE", description = "The candidate: a run folder or a JMH JSON file.")
+    Path candidate;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
+            description = "The change that counts, in percent (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--threshold-for", paramLabel = "REGEX=PCT",
+            description = "A threshold for the benchmarks whose name or params match REGEX (repeatable; the first match wins).")
+    List<String> perBenchmark = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the outputs go (default: compare/ beside the candidate's results.json).")
+    Path out;
+
+    @Option(names = "--strict-env", description = "Fail (exit 1) when the two runs come from different machines or JVMs.")
+    boolean strictEnv;
+
+    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (at least 10,000; default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Print only errors and the output folder.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        double global = percent(threshold, "--threshold");
+        List<Comparison.Threshold> overrides = new ArrayList<>();
+        for (String spec : perBenchmark) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new InputException("--threshold-for '" + spec + "' is not REGEX=PCT (example: --threshold-for 'Matmul=10')");
+            }
+            try {
+                overrides.add(new Comparison.Threshold(Pattern.compile(spec.substring(0, eq)),
+                        percent(spec.substring(eq + 1), "--threshold-for")));
+            } catch (PatternSyntaxException e) {
+                throw new InputException("--threshold-for '" + spec + "': " + e.getDescription());
+            }
+        }
+        if (resamples < Comparison.MIN_RESAMPLES) {
+            throw new InputException("--resamples must be at least " + Comparison.MIN_RESAMPLES + "; got " + resamples);
+        }
+        RunReader reader = new RunReader();
+        Run base = reader.read(baseline);
+        Run cand = reader.read(candidate);
+        Comparison c = Comparison.of(base, cand, global, overrides, resamples);
+        Path target = out != null ? out : cand.resultsFile().toAbsolutePath().getParent().resolve("compare");
+        Path written = new CompareWriter().write(c, target, global);
+        if (!quiet) {
+            System.err.print(CompareWriter.table(c));
+            if (!c.environmentDifferences().isEmpty()) {
+                System.err.println("parbench: the runs come from different machines or JVMs: "
+                        + String.join("; ", c.environmentDifferences()));
+            }
+            System.err.printf(Locale.ROOT, "parbench: %d regression, %d improvement, %d unchanged, %d inconclusive, "
+                            + "%d added, %d removed%n", c.count("regression"), c.count("improvement"), c.count("unchanged"),
+                    c.count("inconclusive"), c.added().size(), c.removed().size());
+        }
+        System.out.println(written);
+        if (c.hasRegression()) {
+            return 1;
+        }
+        if (strictEnv && !c.environmentDifferences().isEmpty()) {
+            System.err.println("parbench: --strict-env: the runs come from different machines or JVMs");
+            return 1;
+        }
+        return 0;
+    }
+
+    static double percent(String text, String option) {
+        String t = text.trim().replace("%", "");
+        try {
+            double v = Double.parseDouble(t) / 100.0;
+            if (v <= 0 || v >= 1 || Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InputException(option + " '" + text + "' is not a percentage between 0 and 100 (example: 5)");
+        }
+    }
+}

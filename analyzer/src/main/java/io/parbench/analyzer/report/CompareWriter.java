@@ -1,0 +1,204 @@
+package io.parbench.analyzer.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.chart.ChartFiles;
+import io.parbench.analyzer.chart.ComparisonChart;
+import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.model.BenchmarkKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a comparison's folder: summary.md (for a CI job summary or a pull-request comment), junit.xml (one test
+ * case per benchmark, a failure per regression), compare.json, and compare.png|svg. Written to a temporary folder
+ * and moved into place, like a report.
+ */
+public final class CompareWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The pairs in the order every output shows them: regressions first, then by size of change. */
+    public static List<Comparison.Pair> ordered(Comparison c) {
+        List<String> order = List.of("regression", "inconclusive", "improvement", "unchanged");
+        return c.pairs().stream().sorted(Comparator.comparingInt((Comparison.Pair p) -> order.indexOf(p.verdict()))
+                .thenComparing(Comparator.comparingDouble((Comparison.Pair p) -> Math.abs(Math.log(p.ratio().estimate())))
+                        .reversed())).toList();
+    }
+
+    public Path write(Comparison c, Path out, double threshold) throws IOException {
+        out = out.toAbsolutePath().normalize();
+        Files.createDirectories(out.getParent());
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException(out, "exists and is not a folder; choose another --out");
+        }
+        Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(tmp);
+            List<Comparison.Pair> pairs = ordered(c);
+            Files.writeString(tmp.resolve("summary.md"), markdown(c, pairs), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("junit.xml"), junit(c, pairs), StandardCharsets.UTF_8);
+            JSON.writeValue(tmp.resolve("compare.json").toFile(), json(c, pairs));
+            Fonts.check();
+            ChartFiles.write(ComparisonChart.of(pairs, threshold), tmp, "compare", 1000, ComparisonChart.height(pairs.size()));
+            if (Files.exists(out)) {
+                ReportWriter.deleteRecursively(out);
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return out;
+        } finally {
+            ReportWriter.deleteRecursively(tmp);
+        }
+    }
+
+    /** The console table: one line per benchmark, regressions first. */
+    public static String table(Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "verdict", "change [95% CI]", "threshold", "benchmark"));
+        for (Comparison.Pair p : ordered(c)) {
+            sb.append(String.format(Locale.ROOT, "%-13s %-26s %8.0f%%  %s%n", p.verdict(), change(p), p.threshold() * 100,
+                    p.key().label()));
+        }
+        c.added().forEach(k -> sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "added", "", "", k.label())));
+        c.removed().forEach(k -> sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "removed", "", "", k.label())));
+        return sb.toString();
+    }
+
+    /** "+12.3% [+8.1%, +16.0%]": the ratio as a change in time, negative = faster. */
+    static String change(Comparison.Pair p) {
+        return String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", (p.ratio().estimate() - 1) * 100,
+                (p.ratio().low() - 1) * 100, (p.ratio().high() - 1) * 100);
+    }
+
+    static String markdown(Comparison c, List<Comparison.Pair> pairs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.hasRegression() ? "## parbench: regression found\n\n" : "## parbench: no regression\n\n");
+        sb.append(String.format(Locale.ROOT, "%d compared: %d regression, %d improvement, %d unchanged, %d inconclusive; "
+                + "%d added, %d removed.%n%n", pairs.size(), c.count("regression"), c.count("improvement"),
+                c.count("unchanged"), c.count("inconclusive"), c.added().size(), c.removed().size()));
+        sb.append("Baseline: `").append(MarkdownRenderer.esc(c.baseline().resultsFile().toString())).append("`  \n");
+        sb.append("Candidate: `").append(MarkdownRenderer.esc(c.candidate().resultsFile().toString())).append("`\n\n");
+        if (!c.environmentDifferences().isEmpty()) {
+            sb.append("> **The runs come from different machines or JVMs**, so a change may be the machine's, not the "
+                    + "code's:\n");
+            c.environmentDifferences().forEach(d -> sb.append("> - ").append(MarkdownRenderer.esc(d)).append('\n'));
+            sb.append('\n');
+        }
+        List<String> warnings = new ArrayList<>();
+        c.baseline().environment().warnings().forEach(w -> warnings.add("baseline: " + w));
+        c.candidate().environment().warnings().forEach(w -> warnings.add("candidate: " + w));
+        if (!warnings.isEmpty()) {
+            sb.append("Noise warnings:\n\n");
+            warnings.forEach(w -> sb.append("- ").append(MarkdownRenderer.esc(w)).append('\n'));
+            sb.append('\n');
+        }
+        sb.append("| Verdict | Change [95% CI] | Threshold | Baseline | Candidate | Benchmark |\n|---|---:|---:|---:|---:|---|\n");
+        for (Comparison.Pair p : pairs) {
+            sb.append("| ").append(p.verdict().equals("regression") ? "**regression**" : p.verdict()).append(" | ")
+                    .append(change(p)).append(" | ").append(String.format(Locale.ROOT, "%.0f%%", p.threshold() * 100))
+                    .append(" | ").append(MarkdownRenderer.esc(Format.score(p.baseline()))).append(" | ")
+                    .append(MarkdownRenderer.esc(Format.score(p.candidate()))).append(" | ")
+                    .append(MarkdownRenderer.esc(p.key().label())).append(" |\n");
+        }
+        for (BenchmarkKey k : c.added()) {
+            sb.append("| added | | | | | ").append(MarkdownRenderer.esc(k.label())).append(" |\n");
+        }
+        for (BenchmarkKey k : c.removed()) {
+            sb.append("| removed | | | | | ").append(MarkdownRenderer.esc(k.label())).append(" |\n");
+        }
+        sb.append("\nA change is a regression only when Welch's t-test finds it significant (p < 0.05) and its whole 95% "
+                + "bootstrap interval lies beyond the threshold; inconclusive means the interval reaches past the "
+                + "threshold without clearing it. ![change per benchmark](compare.png)\n");
+        return sb.toString();
+    }
+
+    static String junit(Comparison c, List<Comparison.Pair> pairs) {
+        long failures = c.count("regression");
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append(String.format(Locale.ROOT, "<testsuites name=\"parbench compare\" tests=\"%d\" failures=\"%d\">%n",
+                pairs.size(), failures));
+        sb.append(String.format(Locale.ROOT, "  <testsuite name=\"parbench\" tests=\"%d\" failures=\"%d\" errors=\"0\" "
+                + "skipped=\"0\" time=\"0\">%n", pairs.size(), failures));
+        for (Comparison.Pair p : pairs) {
+            String name = p.key().label().substring(p.key().shortName().length()).trim();
+            sb.append("    <testcase classname=\"").append(xml(p.key().benchmark())).append("\" name=\"")
+                    .append(xml(p.key().mode() + (name.isEmpty() ? "" : " " + name))).append("\" time=\"0\">");
+            String detail = p.verdict() + ": " + change(p) + ", threshold " + String.format(Locale.ROOT, "%.0f%%",
+                    p.threshold() * 100) + "; baseline " + Format.score(p.baseline()) + ", candidate "
+                    + Format.score(p.candidate()) + String.format(Locale.ROOT, "; Welch p = %.3g", p.p());
+            if (p.verdict().equals("regression")) {
+                sb.append("\n      <failure message=\"").append(xml(detail)).append("\" type=\"regression\">")
+                        .append(xml(detail)).append("</failure>\n    ");
+            } else {
+                sb.append("\n      <system-out>").append(xml(detail)).append("</system-out>\n    ");
+            }
+            sb.append("</testcase>\n");
+        }
+        sb.append("  </testsuite>\n</testsuites>\n");
+        return sb.toString();
+    }
+
+    static String xml(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
+                        sb.append(ch); // other control characters are not allowed in XML 1.0
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static Map<String, Object> json(Comparison c, List<Comparison.Pair> pairs) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", 1);
+        root.put("baseline", c.baseline().resultsFile().toString());
+        root.put("candidate", c.candidate().resultsFile().toString());
+        root.put("regression", c.hasRegression());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String v : List.of("regression", "improvement", "unchanged", "inconclusive")) {
+            counts.put(v, c.count(v));
+        }
+        root.put("counts", counts);
+        root.put("environmentDifferences", c.environmentDifferences());
+        root.put("benchmarks", pairs.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", p.key().benchmark());
+            m.put("mode", p.key().mode());
+            m.put("jmhThreads", p.key().jmhThreads());
+            m.put("params", p.key().params());
+            m.put("verdict", p.verdict());
+            m.put("ratio", p.ratio().estimate());
+            m.put("ratioLow95", p.ratio().low());
+            m.put("ratioHigh95", p.ratio().high());
+            m.put("welchP", Double.isNaN(p.p()) ? null : p.p());
+            m.put("threshold", p.threshold());
+            m.put("baselineScore", p.baseline().mean());
+            m.put("candidateScore", p.candidate().mean());
+            m.put("unit", p.baseline().unit());
+            return m;
+        }).toList());
+        root.put("added", c.added().stream().map(BenchmarkKey::label).toList());
+        root.put("removed", c.removed().stream().map(BenchmarkKey::label).toList());
+        return root;
+    }
+}

@@ -1,0 +1,163 @@
+package io.parbench.analyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.analyzer.SyntheticJmh;
+import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.io.RunReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class CompareCommandTest {
+
+    private static final String BENCH = "io.parbench.bench.suite.cpu.PrimesBenchmark.run";
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    /** A run of three workloads; {@code primesFactor} scales the primes time (1.2 = 20% slower). */
+    private Path run(String name, double primesFactor, double noise, long seed) throws IOException {
+        SyntheticJmh s = new SyntheticJmh(seed);
+        s.avgt(BENCH, Map.of("strategy", "pool", "threads", "2", "size", "300000"), 16 * primesFactor, noise);
+        s.avgt("io.parbench.bench.suite.cpu.CollatzBenchmark.run", Map.of("strategy", "pool", "threads", "2"), 18, noise);
+        s.avgt("io.parbench.bench.suite.cpu.MatmulBenchmark.run", Map.of("strategy", "pool", "threads", "2"), 12, noise);
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.json"), s.json());
+        return dir;
+    }
+
+    @Test
+    void twoRunsOfTheSameCodeShowNoRegression() throws IOException {
+        Path a = run("a", 1.0, 0.02, 0);
+        Path b = run("b", 1.0, 0.02, 3);
+        assertEquals(0, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", tmp.resolve("cmp").toString()));
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("cmp/compare.json").toFile());
+        assertEquals(0, json.get("counts").get("regression").asInt());
+        assertEquals(3, json.get("benchmarks").size());
+        assertEquals(tmp.resolve("cmp").toString(), out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void aTwentyPercentSlowdownIsARegressionAndNothingElseIs() throws Exception {
+        Path a = run("a", 1.0, 0.01, 0);
+        Path b = run("b", 1.2, 0.01, 3);
+        Path cmp = tmp.resolve("cmp");
+        assertEquals(1, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", cmp.toString()));
+        Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
+        assertEquals(1, c.count("regression"));
+        Comparison.Pair primes = c.pairs().stream().filter(p -> p.key().benchmark().equals(BENCH)).findFirst().orElseThrow();
+        assertEquals("regression", primes.verdict());
+        assertEquals(1.2, primes.ratio().estimate(), 0.02);
+        assertTrue(primes.ratio().low() > 1.05);
+        assertEquals(0, c.pairs().stream().filter(p -> !p.key().benchmark().equals(BENCH))
+                .filter(p -> !p.verdict().equals("unchanged")).count(), "nothing else is flagged");
+
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(cmp.resolve("junit.xml").toFile());
+        assertEquals("3", junit.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", junit.getDocumentElement().getAttribute("failures"));
+        assertEquals(1, junit.getElementsByTagName("failure").getLength());
+        String md = Files.readString(cmp.resolve("summary.md"));
+        assertTrue(md.startsWith("## parbench: regression found"), md);
+        assertTrue(md.contains("| **regression** | +"), md);
+        assertTrue(Files.size(cmp.resolve("compare.png")) > 0 && Files.size(cmp.resolve("compare.svg")) > 0);
+        // A threshold above the slowdown for that benchmark turns it into no regression.
+        assertEquals(0, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", cmp.toString(),
+                "--threshold-for", "Primes=30"));
+    }
+
+    @Test
+    void aThroughputDropIsARegressionNotAGain() throws IOException {
+        SyntheticJmh base = new SyntheticJmh().entry("x.Y.z", "thrpt", "ops/s", Map.of(),
+                new double[][] {{1000, 1010, 990, 1005}, {995, 1002, 1008, 998}});
+        SyntheticJmh cand = new SyntheticJmh().entry("x.Y.z", "thrpt", "ops/s", Map.of(),
+                new double[][] {{800, 810, 790, 805}, {795, 802, 808, 798}});
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        Files.writeString(a, base.json());
+        Files.writeString(b, cand.json());
+        Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
+        assertEquals("regression", c.pairs().get(0).verdict());
+        assertEquals(1.25, c.pairs().get(0).ratio().estimate(), 0.01, "1000 / 800 ops: 25% more time per operation");
+    }
+
+    @Test
+    void tooNoisyToTellIsInconclusive() throws IOException {
+        Path a = run("a", 1.0, 0.30, 0);
+        Path b = run("b", 1.03, 0.30, 3);
+        Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
+        assertTrue(c.pairs().stream().allMatch(p -> p.verdict().equals("inconclusive")), c.pairs().toString());
+        assertTrue(!c.hasRegression());
+    }
+
+    @Test
+    void badInputAndMismatchedRunsAreExitTwo() throws IOException {
+        Path a = run("a", 1.0, 0.01, 0);
+        Path other = tmp.resolve("other.json");
+        Files.writeString(other, new SyntheticJmh().avgt("some.Other.bench", Map.of(), 5, 0.01).json());
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), other.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no benchmark in common"), err.toString());
+        Path single = tmp.resolve("single.json");
+        Files.writeString(single, new SyntheticJmh().entry(BENCH, "avgt", "ms/op", Map.of("strategy", "pool", "threads", "2",
+                "size", "300000"), new double[][] {{16.0}}).json());
+        err.reset();
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), single.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("fewer than two raw samples"), err.toString());
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), tmp.resolve("missing").toString()));
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--threshold", "abc"));
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--resamples", "500"));
+    }
+
+    @Test
+    void differentMachinesAreSaidPlainlyAndStrictEnvFails() throws IOException {
+        Path a = run("a", 1.0, 0.01, 0);
+        Path b = run("b", 1.0, 0.01, 3);
+        ObjectMapper m = new ObjectMapper();
+        m.writeValue(a.resolve("environment.json").toFile(), Map.of("machine", Map.of("cpu", Map.of("model", "CPU A",
+                "logicalCpus", 2)), "jvm", Map.of("version", "21.0.5"), "warnings", List.of("busy before the run")));
+        m.writeValue(b.resolve("environment.json").toFile(), Map.of("machine", Map.of("cpu", Map.of("model", "CPU B",
+                "logicalCpus", 2)), "jvm", Map.of("version", "25.0.3")));
+        Path cmp = tmp.resolve("cmp");
+        assertEquals(0, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", cmp.toString()));
+        String md = Files.readString(cmp.resolve("summary.md"));
+        assertTrue(md.contains("different machines or JVMs"), md);
+        assertTrue(md.contains("CPU: CPU A vs CPU B"), md);
+        assertTrue(md.contains("JVM version: 21.0.5 vs 25.0.3"), md);
+        assertTrue(md.contains("baseline: busy before the run"), "noise warnings are repeated");
+        assertEquals(1, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", cmp.toString(), "--strict-env"));
+    }
+}
