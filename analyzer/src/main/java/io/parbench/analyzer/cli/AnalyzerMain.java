@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * 3 an internal error.
  */
 @Command(name = "parbench-analyzer", mixinStandardHelpOptions = true, versionProvider = AnalyzerMain.Version.class,
-        subcommands = {ReportCommand.class, CompareCommand.class},
+        subcommands = {ReportCommand.class, CompareCommand.class, HistoryCommand.class, TrendCommand.class, MergeCommand.class},
         description = "Turns JMH JSON results (parbench's or anyone's) into reports.",
         footer = {"", "Examples:", "  java -jar analyzer.jar report reports/20261123-0812Z-myhost",
                 "  java -jar analyzer.jar compare reports/baseline-run reports/candidate-run"})

@@ -1,6 +1,8 @@
 package io.parbench.analyzer.cli;
 
 import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.analysis.HistoryBaseline;
+import io.parbench.analyzer.io.HistoryStore;
 import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.io.RunReader;
 import io.parbench.analyzer.model.Run;
@@ -23,11 +25,17 @@ import picocli.CommandLine.Parameters;
                 + "inconclusive. Writes summary.md, junit.xml, compare.json and compare.png|svg.",
                 "Exit codes: 0 no regression, 1 a regression (or differing environments with --strict-env), 2 bad input."},
         footer = {"", "Examples:", "  parbench compare reports/base-run reports/new-run",
-                "  parbench compare base.json new.json --threshold 3 --threshold-for 'Matmul=10' --out /tmp/cmp"})
+                "  parbench compare base.json new.json --threshold 3 --threshold-for 'Matmul=10' --out /tmp/cmp",
+                "  parbench compare median:5 reports/new-run         # against the history of this machine type"})
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline: a run folder or a JMH JSON file.")
-    Path baseline;
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline: a run folder, a JMH JSON file, or from "
+            + "the history: 'latest' (the newest earlier run of the candidate's machine type) or 'median:K' (per "
+            + "benchmark, the median of the last K such runs).")
+    String baseline;
+
+    @Option(names = "--history", paramLabel = "DIR", description = "The history for latest and median:K (default: history/).")
+    Path history;
 
     @Parameters(index = "1", paramLabel = "CANDIDATE", description = "The candidate: a run folder or a JMH JSON file.")
     Path candidate;
@@ -75,8 +83,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InputException("--resamples must be at least " + Comparison.MIN_RESAMPLES + "; got " + resamples);
         }
         RunReader reader = new RunReader();
-        Run base = reader.read(baseline);
         Run cand = reader.read(candidate);
+        Run base = HistoryBaseline.isSpec(baseline)
+                ? HistoryBaseline.resolve(baseline, new HistoryStore(HistoryCommand.defaultRoot(history)), cand)
+                : reader.read(Path.of(baseline));
         Comparison c = Comparison.of(base, cand, global, overrides, resamples);
         Path target = out != null ? out : cand.resultsFile().toAbsolutePath().getParent().resolve("compare");
         Path written = new CompareWriter().write(c, target, global);

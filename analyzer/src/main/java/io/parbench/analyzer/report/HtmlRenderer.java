@@ -35,12 +35,15 @@ public final class HtmlRenderer {
     }
 
     public static String render(ReportDocument doc) {
+        return render(doc.title(), doc.blocks());
+    }
+
+    public static String render(String title, List<Block> blocks) {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n");
-        List<Block> blocks = doc.blocks();
         sb.append(nav(blocks));
         for (Block b : blocks) {
             switch (b) {

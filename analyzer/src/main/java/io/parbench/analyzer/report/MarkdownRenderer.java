@@ -9,8 +9,12 @@ public final class MarkdownRenderer {
     }
 
     public static String render(ReportDocument doc) {
+        return render(doc.blocks());
+    }
+
+    public static String render(List<Block> blocks) {
         StringBuilder sb = new StringBuilder(32 * 1024);
-        for (Block b : doc.blocks()) {
+        for (Block b : blocks) {
             switch (b) {
                 case Block.Heading h -> sb.append("#".repeat(h.level())).append(' ').append(esc(h.text())).append("\n\n");
                 case Block.Paragraph p -> sb.append(esc(p.text())).append("\n\n");

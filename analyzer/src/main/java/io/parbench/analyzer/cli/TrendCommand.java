@@ -1,0 +1,107 @@
+package io.parbench.analyzer.cli;
+
+import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.chart.ChartFiles;
+import io.parbench.analyzer.chart.TrendChart;
+import io.parbench.analyzer.io.HistoryStore;
+import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.model.BenchmarkKey;
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.report.MarkdownRenderer;
+import io.parbench.analyzer.report.ReportDocument;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trend}: every benchmark's score across the history of one machine type, regressions marked. */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+        description = "Draws each benchmark's score across the history (one machine type) with its intervals, and marks "
+                + "where it regressed against the run before (the same test as compare). Writes trend.md and charts/.",
+        footer = {"", "Examples:", "  parbench trend", "  parbench trend --machine amd-epyc-2cpu-23g --include Primes --out /tmp/trend"})
+public final class TrendCommand implements Callable<Integer> {
+
+    @Option(names = "--history", paramLabel = "DIR", description = "The history folder (default: history/).")
+    Path history;
+
+    @Option(names = "--machine", paramLabel = "KEY", description = "The machine type (default: that of the newest run).")
+    String machine;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "Only benchmarks whose name or params match.")
+    String include;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5", description = "As for compare (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where trend.md and charts/ go (default: trend/ in the history).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        HistoryStore store = new HistoryStore(HistoryCommand.defaultRoot(history));
+        List<HistoryStore.Entry> entries = store.entries();
+        if (entries.isEmpty()) {
+            throw new InputException(store.root(), "holds no run; add runs with 'parbench history add <run>'");
+        }
+        String key = machine != null ? machine : entries.get(entries.size() - 1).machine();
+        List<HistoryStore.Entry> runs = entries.stream().filter(e -> e.machine().equals(key)).toList();
+        if (runs.isEmpty()) {
+            throw new InputException(store.root(), "holds no run of machine type '" + key + "'");
+        }
+        Pattern pattern = include == null ? null : Pattern.compile(include);
+        double t = CompareCommand.percent(threshold, "--threshold");
+        List<Run> loaded = runs.stream().map(store::read).toList();
+        Map<BenchmarkKey, List<TrendChart.Point>> series = new LinkedHashMap<>();
+        Map<BenchmarkKey, String> units = new LinkedHashMap<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            String label = runs.get(i).time().substring(0, 16).replace('T', ' ')
+                    + (runs.get(i).commit() == null ? "" : " " + runs.get(i).commit().substring(0, 7));
+            Comparison vsPrevious = null;
+            if (i > 0) {
+                try {
+                    vsPrevious = Comparison.of(loaded.get(i - 1), loaded.get(i), t, List.of(), Comparison.MIN_RESAMPLES);
+                } catch (InputException e) {
+                    vsPrevious = null; // nothing in common, or too few samples: no marks for this run
+                }
+            }
+            for (BenchmarkResult r : loaded.get(i).results()) {
+                if (pattern != null && !pattern.matcher(r.key().benchmark() + " " + r.key().label()).find()) {
+                    continue;
+                }
+                BenchmarkStats s = BenchmarkStats.of(r);
+                boolean regressed = vsPrevious != null && vsPrevious.pairs().stream()
+                        .anyMatch(p -> p.key().equals(r.key()) && p.verdict().equals("regression"));
+                series.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new TrendChart.Point(label, s.mean(), s.ci999(),
+                        regressed));
+                units.putIfAbsent(r.key(), r.primary().unitText());
+            }
+        }
+        Path target = (out != null ? out : store.root().resolve("trend")).toAbsolutePath();
+        Files.createDirectories(target.resolve("charts"));
+        StringBuilder md = new StringBuilder("# parbench trend: " + MarkdownRenderer.esc(key) + "\n\n" + runs.size()
+                + " runs, oldest first. Large red points: a regression against the run before (as compare judges it, "
+                + "threshold " + threshold + "%).\n\n");
+        int index = 0;
+        for (var e : series.entrySet()) {
+            String name = String.format(java.util.Locale.ROOT, "%03d-%s", ++index, ReportDocument.slug(e.getKey().label()));
+            ChartFiles.write(TrendChart.of(e.getKey().label(), units.get(e.getKey()), e.getValue()), target.resolve("charts"),
+                    name, 900, 420);
+            long regressions = e.getValue().stream().filter(TrendChart.Point::regression).count();
+            md.append("## ").append(MarkdownRenderer.esc(e.getKey().label())).append("\n\n")
+                    .append(regressions == 0 ? "No regression.\n\n" : regressions + " regression(s).\n\n")
+                    .append("![trend](charts/").append(name).append(".png)\n\n");
+        }
+        Files.writeString(target.resolve("trend.md"), md.toString(), StandardCharsets.UTF_8);
+        System.out.println(target.resolve("trend.md"));
+        return 0;
+    }
+}
