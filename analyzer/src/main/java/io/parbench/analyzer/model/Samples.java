@@ -58,17 +58,22 @@ public final class Samples {
         return values.clone();
     }
 
-    /** Every measurement, a value repeated as many times as its weight (capped: use for small data only). */
+    /**
+     * Every measurement, each value repeated as many times as its weight. Above {@code cap} measurements every
+     * weight is scaled down in proportion (at least one of each value), so that a large sample-mode histogram
+     * keeps its shape instead of being cut off after its first values.
+     */
     public double[] expanded(int cap) {
-        long n = Math.min(count(), cap);
-        double[] out = new double[(int) n];
-        int k = 0;
-        for (int i = 0; i < values.length && k < n; i++) {
-            for (long w = 0; w < weights[i] && k < n; w++) {
-                out[k++] = values[i];
+        long total = count();
+        double scale = total <= cap ? 1.0 : (double) cap / total;
+        java.util.List<Double> out = new java.util.ArrayList<>((int) Math.min(total, cap + values.length));
+        for (int i = 0; i < values.length; i++) {
+            long n = scale == 1.0 ? weights[i] : Math.max(1, Math.round(weights[i] * scale));
+            for (long w = 0; w < n; w++) {
+                out.add(values[i]);
             }
         }
-        return out;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     public boolean isEmpty() {

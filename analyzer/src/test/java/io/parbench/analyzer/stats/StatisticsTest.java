@@ -35,6 +35,16 @@ class StatisticsTest {
     }
 
     @Test
+    void expandingAHugeHistogramKeepsItsShape() {
+        // 1,000,000 measurements of 1 then 1,000,000 of 3: a cap must thin both, not keep only the 1s.
+        Samples histogram = new Samples(new double[] {1, 3}, new long[] {1_000_000, 1_000_000}, new int[2]);
+        double[] thin = histogram.expanded(10_000);
+        assertEquals(10_000, thin.length);
+        assertEquals(2.0, java.util.Arrays.stream(thin).average().orElseThrow(), 1e-12);
+        assertEquals(4, Samples.of(1, 2, 3, 4).expanded(10_000).length);
+    }
+
+    @Test
     void bootstrapIsReproducibleAndBracketsTheRatio() {
         Samples slow = Samples.of(100, 102, 98, 101, 99, 100);
         Samples fast = Samples.of(50, 51, 49, 50.5, 49.5, 50);
