@@ -26,19 +26,21 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 no regression, 1 a regression (or differing environments with --strict-env), 2 bad input."},
         footer = {"", "Examples:", "  parbench compare reports/base-run reports/new-run",
                 "  parbench compare base.json new.json --threshold 3 --threshold-for 'Matmul=10' --out /tmp/cmp",
-                "  parbench compare median:5 reports/new-run         # against the history of this machine type"})
+                "  parbench compare --baseline median:5 reports/new-run   # the history of this machine type",
+                "  parbench compare --baseline latest reports/new-run"})
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline: a run folder, a JMH JSON file, or from "
-            + "the history: 'latest' (the newest earlier run of the candidate's machine type) or 'median:K' (per "
-            + "benchmark, the median of the last K such runs).")
-    String baseline;
+    @Parameters(arity = "1..2", paramLabel = "[BASELINE] CANDIDATE", description = "The baseline (unless --baseline "
+            + "names it), then the candidate: run folders or JMH JSON files.")
+    List<String> runs;
+
+    @Option(names = "--baseline", paramLabel = "RUN|latest|median:K", description = "The baseline: a run folder or JMH JSON "
+            + "file, or from the history: 'latest' (the newest earlier run of the candidate's machine type) or "
+            + "'median:K' (per benchmark, the median of the last K such runs). Either form works positionally too.")
+    String baselineOption;
 
     @Option(names = "--history", paramLabel = "DIR", description = "The history for latest and median:K (default: history/).")
     Path history;
-
-    @Parameters(index = "1", paramLabel = "CANDIDATE", description = "The candidate: a run folder or a JMH JSON file.")
-    Path candidate;
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
             description = "The change that counts, in percent (default: ${DEFAULT-VALUE}).")
@@ -82,6 +84,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (resamples < Comparison.MIN_RESAMPLES) {
             throw new InputException("--resamples must be at least " + Comparison.MIN_RESAMPLES + "; got " + resamples);
         }
+        if (runs.size() == 2 && baselineOption != null) {
+            throw new InputException("give the baseline once: either --baseline or as the first of two runs");
+        }
+        if (runs.size() == 1 && baselineOption == null) {
+            throw new InputException("compare needs a baseline: BASELINE CANDIDATE, or --baseline RUN|latest|median:K CANDIDATE");
+        }
+        String baseline = baselineOption != null ? baselineOption : runs.get(0);
+        Path candidate = Path.of(runs.get(runs.size() - 1));
         RunReader reader = new RunReader();
         Run cand = reader.read(candidate);
         Run base = HistoryBaseline.isSpec(baseline)

@@ -105,10 +105,7 @@ public final class MergeCommand implements Callable<Integer> {
             }
             Files.writeString(tmp.resolve("index.html"), HtmlRenderer.render(title, blocks), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), MarkdownRenderer.render(blocks), StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                ReportWriter.deleteRecursively(target);
-            }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ReportWriter.swapInto(tmp, target);
         } finally {
             ReportWriter.deleteRecursively(tmp);
         }

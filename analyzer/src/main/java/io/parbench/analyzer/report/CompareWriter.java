@@ -52,10 +52,7 @@ public final class CompareWriter {
             JSON.writeValue(tmp.resolve("compare.json").toFile(), json(c, pairs));
             Fonts.check();
             ChartFiles.write(ComparisonChart.of(pairs, threshold), tmp, "compare", 1000, ComparisonChart.height(pairs.size()));
-            if (Files.exists(out)) {
-                ReportWriter.deleteRecursively(out);
-            }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ReportWriter.swapInto(tmp, out);
             return out;
         } finally {
             ReportWriter.deleteRecursively(tmp);

@@ -165,7 +165,8 @@ public final class ReportWriter {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : Double.toString(v);
     }
 
-    private static void swapInto(Path tmp, Path out) throws IOException {
+    /** Moves a finished folder into place; an existing one is replaced only once the new one is there. */
+    public static void swapInto(Path tmp, Path out) throws IOException {
         Path old = null;
         if (Files.exists(out)) {
             old = out.resolveSibling("." + out.getFileName() + ".old-" + UUID.randomUUID());

@@ -81,8 +81,11 @@ class HistoryStoreTest {
                 "--history", history));
         assertEquals(0, AnalyzerMain.execute("history", "list", "--history", history));
         Path slower = run("slow", "2026-11-23T10:00:00Z", "AMD EPYC", 20, 2);
-        assertEquals(1, AnalyzerMain.execute("compare", "latest", slower.toString(), "--history", history, "--out",
-                tmp.resolve("cmp").toString()), "25% slower than the latest run: a regression");
+        assertEquals(1, AnalyzerMain.execute("compare", "--baseline", "latest", slower.toString(), "--history", history,
+                "--out", tmp.resolve("cmp").toString()), "25% slower than the latest run: a regression");
+        assertEquals(1, AnalyzerMain.execute("compare", "median:1", slower.toString(), "--history", history, "--out",
+                tmp.resolve("cmp").toString()), "the positional form works too");
+        assertEquals(2, AnalyzerMain.execute("compare", slower.toString()), "no baseline at all is a usage error");
         assertEquals(0, AnalyzerMain.execute("history", "add", slower.toString(), "--history", history));
         Path trend = tmp.resolve("trend");
         assertEquals(0, AnalyzerMain.execute("trend", "--history", history, "--out", trend.toString()));
