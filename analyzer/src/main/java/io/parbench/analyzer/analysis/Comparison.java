@@ -29,16 +29,31 @@ import java.util.regex.Pattern;
  *   <li>{@code inconclusive}: anything else: the interval reaches past the threshold without clearing it, so the
  *       data cannot tell (more forks or iterations would).</li>
  * </ul>
+ *
+ * <p>Run-to-run noise. The bootstrap interval sees only the samples of each run: with one fork per run it cannot
+ * see what changes between runs of the same code (JIT decisions, memory layout, the neighbours of a shared machine),
+ * which on a small VM is several times larger, so two runs of one build would "regress" by 10%. When at least
+ * {@link #MIN_PAIRS_FOR_NOISE} benchmarks are compared, most of them unchanged, the gate estimates how much more the
+ * ratios vary between runs than their own intervals say: each log ratio is divided by its bootstrap standard
+ * error, and the robust spread of those z values (1.4826 x their median absolute deviation) is the overdispersion
+ * factor lambda (at least 1), as genomic control does for association tests (Devlin and Roeder, Biometrics 55(4),
+ * 1999). Every interval is widened by lambda around its estimate before the verdict, so a benchmark that is noisy
+ * within a run is also given room between runs, and a steady one stays sensitive.
  */
 public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<BenchmarkKey> added,
-        List<BenchmarkKey> removed, List<String> environmentDifferences) {
+        List<BenchmarkKey> removed, List<String> environmentDifferences, double overdispersion) {
 
     public static final double DEFAULT_THRESHOLD = 0.05;
     public static final int MIN_RESAMPLES = 10_000;
+    /** Below this many compared benchmarks the run-to-run noise cannot be estimated (and is taken as 0). */
+    public static final int MIN_PAIRS_FOR_NOISE = 10;
 
-    /** One benchmark in both runs. */
+    /**
+     * One benchmark in both runs: {@code sampled} is the bootstrap interval of the ratio from the raw samples,
+     * {@code ratio} the same widened by the run-to-run noise, on which the verdict rests.
+     */
     public record Pair(BenchmarkKey key, BenchmarkStats baseline, BenchmarkStats candidate, double threshold,
-            Bootstrap.Interval ratio, double p, String verdict) {
+            Bootstrap.Interval sampled, Bootstrap.Interval ratio, double p, String verdict) {
     }
 
     /** A threshold for the benchmarks whose label matches {@code pattern}. */
@@ -66,11 +81,42 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
             }
         }
         Bootstrap bootstrap = new Bootstrap(resamples, Bootstrap.SEED);
-        List<Pair> pairs = common.parallelStream().map(k -> pair(k, base.get(k), cand.get(k),
+        List<Pair> sampled = common.parallelStream().map(k -> sampled(k, base.get(k), cand.get(k),
                 thresholdFor(k, threshold, overrides), bootstrap)).toList();
+        double lambda = overdispersion(sampled);
+        List<Pair> pairs = sampled.stream().map(p -> judge(p, lambda)).toList();
         List<BenchmarkKey> added = cand.keySet().stream().filter(k -> !base.containsKey(k)).toList();
         List<BenchmarkKey> removed = base.keySet().stream().filter(k -> !cand.containsKey(k)).toList();
-        return new Comparison(baseline, candidate, pairs, added, removed, environmentDifferences(baseline, candidate));
+        return new Comparison(baseline, candidate, pairs, added, removed, environmentDifferences(baseline, candidate),
+                lambda);
+    }
+
+    /**
+     * The overdispersion factor: 1.4826 x the median absolute deviation of z = log(ratio) / standard error, at least
+     * 1; exactly 1 with fewer than {@link #MIN_PAIRS_FOR_NOISE} pairs (nothing to estimate it from).
+     */
+    static double overdispersion(List<Pair> pairs) {
+        if (pairs.size() < MIN_PAIRS_FOR_NOISE) {
+            return 1;
+        }
+        double[] z = pairs.stream().mapToDouble(p -> Math.log(p.sampled().estimate()) / standardError(p.sampled()))
+                .filter(Double::isFinite).sorted().toArray();
+        if (z.length < MIN_PAIRS_FOR_NOISE) {
+            return 1;
+        }
+        double median = median(z);
+        double[] deviations = java.util.Arrays.stream(z).map(x -> Math.abs(x - median)).sorted().toArray();
+        return Math.max(1, 1.4826 * median(deviations));
+    }
+
+    /** The standard error of log(ratio) implied by a 95% interval. */
+    static double standardError(Bootstrap.Interval i) {
+        return Math.max((Math.log(i.high()) - Math.log(i.low())) / (2 * 1.96), 1e-9);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static Map<BenchmarkKey, BenchmarkResult> index(Run run) {
@@ -94,7 +140,8 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         return global;
     }
 
-    private static Pair pair(BenchmarkKey k, BenchmarkResult b, BenchmarkResult c, double threshold, Bootstrap bootstrap) {
+    private static Pair sampled(BenchmarkKey k, BenchmarkResult b, BenchmarkResult c, double threshold,
+            Bootstrap bootstrap) {
         Samples bs = b.primary().samples().scaled(b.primary().unit().toBase());
         Samples cs = c.primary().samples().scaled(c.primary().unit().toBase());
         boolean throughput = b.primary().unit().kind() == Unit.Kind.OPS_PER_TIME;
@@ -107,6 +154,18 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         // Oriented so that above 1 means slower: time grows, or throughput falls.
         Bootstrap.Interval ratio = throughput ? bootstrap.ratioOfMeans(bs, cs, 0.95) : bootstrap.ratioOfMeans(cs, bs, 0.95);
         double p = Significance.welchP(bs, cs);
+        return new Pair(k, BenchmarkStats.of(b), BenchmarkStats.of(c), threshold, ratio, ratio, p, null);
+    }
+
+    /** Widens a pair's interval by the overdispersion factor and gives its verdict. */
+    static Pair judge(Pair s, double lambda) {
+        Bootstrap.Interval i = s.sampled();
+        double est = Math.log(i.estimate());
+        double below = lambda * (est - Math.log(i.low()));
+        double above = lambda * (Math.log(i.high()) - est);
+        Bootstrap.Interval ratio = new Bootstrap.Interval(i.estimate(), Math.exp(est - below), Math.exp(est + above));
+        double threshold = s.threshold();
+        double p = s.p();
         String verdict;
         if (p < 0.05 && ratio.low() > 1 + threshold) {
             verdict = "regression";
@@ -117,7 +176,7 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         } else {
             verdict = "inconclusive";
         }
-        return new Pair(k, BenchmarkStats.of(b), BenchmarkStats.of(c), threshold, ratio, p, verdict);
+        return new Pair(s.key(), s.baseline(), s.candidate(), threshold, i, ratio, p, verdict);
     }
 
     /** What differs between the two runs' machines and JVMs, one plain phrase each. */

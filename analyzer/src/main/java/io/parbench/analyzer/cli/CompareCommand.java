@@ -106,6 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
                 System.err.println("parbench: the runs come from different machines or JVMs: "
                         + String.join("; ", c.environmentDifferences()));
             }
+            System.err.println("parbench: " + CompareWriter.noiseSentence(c));
             System.err.printf(Locale.ROOT, "parbench: %d regression, %d improvement, %d unchanged, %d inconclusive, "
                             + "%d added, %d removed%n", c.count("regression"), c.count("improvement"), c.count("unchanged"),
                     c.count("inconclusive"), c.added().size(), c.removed().size());

@@ -59,6 +59,22 @@ public final class CompareWriter {
         }
     }
 
+    /** What the run-to-run noise was and what it means, in one or two sentences. */
+    public static String noiseSentence(Comparison c) {
+        if (c.pairs().size() < Comparison.MIN_PAIRS_FOR_NOISE) {
+            return String.format(Locale.ROOT, "Only %d benchmarks compared: too few to estimate the run-to-run noise, so "
+                    + "the intervals show the within-run noise only.", c.pairs().size());
+        }
+        String s = String.format(Locale.ROOT, "Between the two runs the ratios vary %.1fx as much as their samples "
+                + "suggest (overdispersion, estimated from all %d benchmarks); every interval is widened by that factor.",
+                c.overdispersion(), c.pairs().size());
+        if (c.overdispersion() >= 2) {
+            s += " Run-to-run noise dominates here: more forks per run (--profile full, or -- -f 3) or a quieter machine "
+                    + "would let smaller changes be told from it.";
+        }
+        return s;
+    }
+
     /** The console table: one line per benchmark, regressions first. */
     public static String table(Comparison c) {
         StringBuilder sb = new StringBuilder();
@@ -84,6 +100,7 @@ public final class CompareWriter {
         sb.append(String.format(Locale.ROOT, "%d compared: %d regression, %d improvement, %d unchanged, %d inconclusive; "
                 + "%d added, %d removed.%n%n", pairs.size(), c.count("regression"), c.count("improvement"),
                 c.count("unchanged"), c.count("inconclusive"), c.added().size(), c.removed().size()));
+        sb.append(noiseSentence(c)).append("\n\n");
         sb.append("Baseline: `").append(MarkdownRenderer.esc(c.baseline().resultsFile().toString())).append("`  \n");
         sb.append("Candidate: `").append(MarkdownRenderer.esc(c.candidate().resultsFile().toString())).append("`\n\n");
         if (!c.environmentDifferences().isEmpty()) {
@@ -177,6 +194,8 @@ public final class CompareWriter {
         }
         root.put("counts", counts);
         root.put("environmentDifferences", c.environmentDifferences());
+        root.put("overdispersion", c.overdispersion());
+        root.put("noise", noiseSentence(c));
         root.put("benchmarks", pairs.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("benchmark", p.key().benchmark());
@@ -187,6 +206,8 @@ public final class CompareWriter {
             m.put("ratio", p.ratio().estimate());
             m.put("ratioLow95", p.ratio().low());
             m.put("ratioHigh95", p.ratio().high());
+            m.put("sampledLow95", p.sampled().low());
+            m.put("sampledHigh95", p.sampled().high());
             m.put("welchP", Double.isNaN(p.p()) ? null : p.p());
             m.put("threshold", p.threshold());
             m.put("baselineScore", p.baseline().mean());

@@ -100,6 +100,41 @@ class CompareCommandTest {
                 "--threshold-for", "Primes=30"));
     }
 
+    /**
+     * 40 benchmarks whose within-run noise is 1% but whose means move by up to ±8% between runs (as JIT and layout
+     * do between forks): the bootstrap alone would call several of those regressions; with the run-to-run noise
+     * estimated from all 40 none is, while 6 of them really slowed down by 40% are still found.
+     */
+    @Test
+    void runToRunNoiseIsEstimatedSoThatAnAaComparisonDoesNotCryWolf() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        SyntheticJmh base = new SyntheticJmh(1);
+        SyntheticJmh same = new SyntheticJmh(2);
+        SyntheticJmh slower = new SyntheticJmh(3);
+        for (int i = 0; i < 40; i++) {
+            Map<String, String> params = Map.of("strategy", "pool", "threads", "2", "size", Integer.toString(i));
+            double drift = 1 + 0.08 * (random.nextDouble() * 2 - 1);
+            base.avgt(BENCH, params, 10, 0.01);
+            same.avgt(BENCH, params, 10 * drift, 0.01);
+            slower.avgt(BENCH, params, 10 * drift * (i < 6 ? 1.4 : 1.0), 0.01);
+        }
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        Path c = tmp.resolve("c.json");
+        Files.writeString(a, base.json());
+        Files.writeString(b, same.json());
+        Files.writeString(c, slower.json());
+        Comparison aa = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
+        long naive = aa.pairs().stream().filter(p -> p.p() < 0.05 && p.sampled().low() > 1.05).count();
+        assertTrue(naive > 0, "the within-run interval alone cries wolf: " + naive);
+        assertEquals(0, aa.count("regression"), aa.pairs().toString());
+        assertTrue(aa.overdispersion() > 2, "between-run noise dwarfs the within-run noise: " + aa.overdispersion());
+        Comparison ab = Comparison.of(new RunReader().read(a), new RunReader().read(c), 0.05, List.of(), 10_000);
+        assertEquals(6, ab.count("regression"), ab.pairs().toString());
+        assertTrue(ab.pairs().stream().filter(p -> p.verdict().equals("regression"))
+                .allMatch(p -> Integer.parseInt(p.key().param("size")) < 6), "only the slowed ones");
+    }
+
     @Test
     void aThroughputDropIsARegressionNotAGain() throws IOException {
         SyntheticJmh base = new SyntheticJmh().entry("x.Y.z", "thrpt", "ops/s", Map.of(),

@@ -95,6 +95,26 @@ class SmokeRunIT {
         assertNoOrphans(out);
     }
 
+    @Test
+    void aFailingBenchmarkIsRecordedAndTheOthersStillRun() throws Exception {
+        Path out = tmp.resolve("failing-run");
+        // An invalid work factor makes the primes benchmarks fail in their set-up, inside JMH's fork.
+        Process launcher = launch(out, "--profile", "smoke", "--include", "Primes|SumSquares", "--strategies",
+                "sequential,pool", "--quiet", "--", "-jvmArgsAppend", "-Dparbench.workFactor=primes=bogus");
+        launcher.getInputStream().readAllBytes();
+        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(1, launcher.exitValue(), "a failed benchmark makes the run fail");
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        assertEquals(2, results.size(), "both sumsq benchmarks finished");
+        results.forEach(r -> assertTrue(r.get("benchmark").asText().endsWith("SumSquaresBenchmark.run")));
+        JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
+        assertEquals("failed", env.get("status").asText());
+        assertEquals(2, env.get("failures").size());
+        String message = env.get("failures").get(0).get("message").asText();
+        assertTrue(message.contains("parbench.workFactor"), message);
+        assertNoOrphans(out);
+    }
+
     private Process launch(Path out, String... args) throws IOException {
         String jar = System.getProperty("parbench.benchmarksJar");
         assertNotNull(jar, "run through Maven's failsafe (it sets parbench.benchmarksJar)");
