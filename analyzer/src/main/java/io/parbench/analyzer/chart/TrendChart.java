@@ -12,7 +12,10 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** One benchmark's score across runs (oldest left) with 99.9% intervals; regressions drawn as large red points. */
+/**
+ * One benchmark's score across runs (oldest left) with 95% intervals (JMH's 99.9% interval, with the few samples of
+ * a quick run, is wider than the data), floored at zero; regressions drawn as large red points.
+ */
 public final class TrendChart {
 
     /** A point of the trend: the run's label, the score, its interval half-width and whether it regressed. */
@@ -23,15 +26,15 @@ public final class TrendChart {
     }
 
     public static JFreeChart of(String title, String unit, List<Point> points) {
-        YIntervalSeries all = new YIntervalSeries("score (99.9% interval)");
+        YIntervalSeries all = new YIntervalSeries("score (95% interval)");
         YIntervalSeries bad = new YIntervalSeries("regression against the run before");
         String[] labels = new String[points.size()];
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             double e = Double.isNaN(p.error()) ? 0 : p.error();
-            all.add(i, p.score(), p.score() - e, p.score() + e);
+            all.add(i, p.score(), Math.max(0, p.score() - e), p.score() + e);
             if (p.regression()) {
-                bad.add(i, p.score(), p.score() - e, p.score() + e);
+                bad.add(i, p.score(), Math.max(0, p.score() - e), p.score() + e);
             }
             labels[i] = p.run();
         }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code trend}: every benchmark's score across the history of one machine type, regressions marked. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
-        description = "Draws each benchmark's score across the history (one machine type) with its intervals, and marks "
+        description = "Draws each benchmark's score across the history (one machine type) with its 95% intervals, and marks "
                 + "where it regressed against the run before (the same test as compare). Writes trend.md and charts/.",
         footer = {"", "Examples:", "  parbench trend", "  parbench trend --machine amd-epyc-2cpu-23g --include Primes --out /tmp/trend"})
 public final class TrendCommand implements Callable<Integer> {
@@ -80,7 +80,7 @@ public final class TrendCommand implements Callable<Integer> {
                 BenchmarkStats s = BenchmarkStats.of(r);
                 boolean regressed = vsPrevious != null && vsPrevious.pairs().stream()
                         .anyMatch(p -> p.key().equals(r.key()) && p.verdict().equals("regression"));
-                series.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new TrendChart.Point(label, s.mean(), s.ci999(),
+                series.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new TrendChart.Point(label, s.mean(), s.ci95(),
                         regressed));
                 units.putIfAbsent(r.key(), r.primary().unitText());
             }

@@ -77,7 +77,8 @@ public final class HistoryStore {
         }
         String commit = env.text("toolkit", "gitCommit");
         String machine = machineKey(env);
-        String id = Instant.parse(started).toString().replaceAll("[^0-9TZ]", "") + (commit == null ? ""
+        String id = Instant.parse(started).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                .replaceAll("[^0-9TZ]", "") + (commit == null ? ""
                 : "-" + commit.substring(0, Math.min(12, commit.length())));
         for (Entry e : entries()) {
             if (e.machine().equals(machine) && e.id().equals(id)) {
