@@ -31,18 +31,17 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$baseline" ] || die "--baseline DIR is required: the run folder to compare against (see --help)"
 [ -e "$out/run" ] && die "$out/run already exists: choose another --out (nothing was overwritten)"
+# Check the baseline before spending a whole run.
+[ -e "$baseline" ] || [ -n "$init" ] || die "no baseline at $baseline: pass --init-baseline to make this run the baseline"
 mkdir -p "$out"
 
 "$ROOT/scripts/parbench" run --suite "$suite" --profile "$profile" --out "$out/run" "${run_args[@]}"
 
-if [ ! -e "$baseline" ]; then
-  if [ -n "$init" ]; then
-    mkdir -p "$(dirname "$baseline")"
-    cp -r "$out/run" "$baseline"
-    echo "ci-regression: no baseline at $baseline; this run is now the baseline"
-    exit 0
-  fi
-  die "no baseline at $baseline: pass --init-baseline to make this run the baseline"
+if [ ! -e "$baseline" ]; then   # only with --init-baseline (checked above)
+  mkdir -p "$(dirname "$baseline")"
+  cp -r "$out/run" "$baseline"
+  echo "ci-regression: no baseline at $baseline; this run is now the baseline"
+  exit 0
 fi
 
 rc=0
