@@ -129,12 +129,30 @@ public final class RunSession {
                 : String.format(Locale.ROOT, "%.4g ± %.2g %s", score, error, unit);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /**
+     * What really went wrong: JMH wraps a benchmark's exception in its own (attached as a suppressed exception of a
+     * BenchmarkException), so the first exception from outside JMH, in the cause chain or among the suppressed ones,
+     * says more than JMH's "Benchmark error during the run".
+     */
+    static String rootMessage(Throwable e) {
+        java.util.ArrayDeque<Throwable> queue = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Throwable deepest = e;
+        while (!queue.isEmpty()) {
+            Throwable t = queue.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (!t.getClass().getName().startsWith("org.openjdk.jmh.") && t.getMessage() != null) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage().lines().findFirst().orElse("");
+            }
+            deepest = t;
+            if (t.getCause() != null) {
+                queue.add(t.getCause());
+            }
+            queue.addAll(List.of(t.getSuppressed()));
         }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String msg = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
         return msg.lines().findFirst().orElse(msg);
     }
 
