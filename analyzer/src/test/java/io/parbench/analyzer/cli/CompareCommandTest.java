@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.analyzer.ConsoleCapture;
 import io.parbench.analyzer.SyntheticJmh;
 import io.parbench.analyzer.analysis.Comparison;
 import io.parbench.analyzer.io.RunReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -30,24 +27,8 @@ class CompareCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /** A run of three workloads; {@code primesFactor} scales the primes time (1.2 = 20% slower). */
     private Path run(String name, double primesFactor, double noise, long seed) throws IOException {
@@ -69,7 +50,7 @@ class CompareCommandTest {
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("cmp/compare.json").toFile());
         assertEquals(0, json.get("counts").get("regression").asInt());
         assertEquals(3, json.get("benchmarks").size());
-        assertEquals(tmp.resolve("cmp").toString(), out.toString(StandardCharsets.UTF_8).trim());
+        assertEquals(tmp.resolve("cmp").toString(), console.out().trim());
     }
 
     @Test
@@ -165,13 +146,13 @@ class CompareCommandTest {
         Path other = tmp.resolve("other.json");
         Files.writeString(other, new SyntheticJmh().avgt("some.Other.bench", Map.of(), 5, 0.01).json());
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), other.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no benchmark in common"), err.toString());
+        assertTrue(console.err().contains("has no benchmark in common"), console.err());
         Path single = tmp.resolve("single.json");
         Files.writeString(single, new SyntheticJmh().entry(BENCH, "avgt", "ms/op", Map.of("strategy", "pool", "threads", "2",
                 "size", "300000"), new double[][] {{16.0}}).json());
-        err.reset();
+        console.reset();
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), single.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("fewer than two raw samples"), err.toString());
+        assertTrue(console.err().contains("fewer than two raw samples"), console.err());
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), tmp.resolve("missing").toString()));
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--threshold", "abc"));
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--resamples", "500"));
