@@ -75,7 +75,7 @@ public final class HtmlRenderer {
         StringBuilder sb = new StringBuilder("<nav>");
         for (Block b : blocks) {
             if (b instanceof Block.Heading h && h.level() == 2 && h.id() != null) {
-                sb.append("<a href=\"#").append(esc(h.id())).append("\">").append(esc(h.text())).append("</a>");
+                sb.append("<a href=\"#").append(esc(h.id())).append("\">").append(esc(h.text())).append("</a>\n"); // the newline lets the bar wrap between links
             }
         }
         return sb.append("</nav>\n").toString();
