@@ -218,8 +218,7 @@ public final class ReportDocument {
                         c.usl() == null ? "-" : Format.num(c.usl().kappa()),
                         c.usl() == null ? "-" : Double.isInfinite(c.usl().peakConcurrency()) ? "none"
                                 : Format.num(c.usl().peakConcurrency()),
-                        law.ok() ? (law.note().isEmpty() ? "" : law.note()) + (c.usl() == null ? (law.note().isEmpty() ? "" : "; ")
-                                + c.uslNote() : "") : law.note() + (c.usl() == null ? "; " + c.uslNote() : "")));
+                        joinWith("; ", law.note(), c.usl() == null ? c.uslNote() : "")));
             }
             blocks.add(new Block.Table(List.of("Strategy", g.weak() ? "Gustafson serial fraction" : "Amdahl serial fraction",
                     "Ceiling", "USL sigma", "USL kappa", "USL peak threads", "Why no fit"), fits,
@@ -305,7 +304,12 @@ public final class ReportDocument {
     }
 
     private static String join(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
+        return joinWith(", ", parts);
+    }
+
+    /** The non-blank parts joined by {@code separator}. */
+    private static String joinWith(String separator, String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(separator));
     }
 
     private static String orQ(String s) {
