@@ -60,11 +60,24 @@ class ParbenchMainTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String command : new String[] {"run", "list", "env"}) {
+        for (String command : new String[] {"run", "list", "env", "hazards"}) {
             out.reset();
             assertEquals(0, ParbenchMain.execute(command, "--help"));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("Examples:"), command);
         }
+    }
+
+    @Test
+    void hazardsWriteTheirOutcomesAndNeverOverwrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        assertEquals(0, ParbenchMain.execute("hazards", "--quiet", "--out", tmp.toString()));
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("hazards.json").toFile());
+        assertEquals(java.util.List.of("race", "deadlock", "starvation", "pinning"),
+                java.util.stream.StreamSupport.stream(doc.get("hazards").spliterator(), false)
+                        .map(h -> h.get("hazard").asText()).toList());
+        String before = java.nio.file.Files.readString(tmp.resolve("hazards.json"));
+        assertEquals(2, ParbenchMain.execute("hazards", "--quiet", "--out", tmp.toString()));
+        assertEquals(before, java.nio.file.Files.readString(tmp.resolve("hazards.json")));
     }
 
     @Test
