@@ -3,6 +3,7 @@ package io.parbench.bench.run;
 import io.parbench.bench.hazard.DeadlockDemo;
 import io.parbench.bench.hazard.Fairness;
 import io.parbench.bench.hazard.HazardResult;
+import io.parbench.bench.hazard.LivelockDemo;
 import io.parbench.bench.hazard.LostUpdates;
 import io.parbench.bench.hazard.PinningDemo;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code parbench hazards}: the race, deadlock, starvation and pinning demos, measured, into hazards.json. */
+/** {@code parbench hazards}: the race, deadlock, livelock, starvation and pinning demos, measured, into hazards.json. */
 @Command(name = "hazards", mixinStandardHelpOptions = true,
-        description = "Runs the hazard demos (race, deadlock, starvation and fairness, virtual-thread pinning) and "
+        description = "Runs the hazard demos (race, deadlock, livelock, starvation and fairness, virtual-thread pinning) and "
                 + "writes their measured outcomes and lessons to hazards.json (in --out, which may be a run folder).",
         footer = {"", "Examples:", "  parbench hazards", "  parbench hazards --out reports/20261123-0812Z-myhost"})
 public final class HazardsCommand implements Callable<Integer> {
@@ -51,6 +52,8 @@ public final class HazardsCommand implements Callable<Integer> {
         results.add(LostUpdates.demo(new int[] {1, 2, Math.max(4, 2 * logical)}, 2_000_000));
         console.info("deadlock: two threads, two locks, opposite orders ...");
         results.add(DeadlockDemo.demo());
+        console.info("livelock: two polite threads, fixed and random back-off ...");
+        results.add(LivelockDemo.demo());
         console.info("starvation: unfair vs fair ReentrantLock ...");
         results.add(Fairness.demo(Math.max(4, logical * 2), Duration.ofMillis(500)));
         console.info("pinning: virtual threads blocking inside synchronized vs ReentrantLock ...");

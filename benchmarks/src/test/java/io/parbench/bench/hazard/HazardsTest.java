@@ -31,7 +31,7 @@ class HazardsTest {
                     .filter(t -> !threadsBefore.contains(t.threadId()) && t.isAlive())
                     .map(Thread::getName)
                     .filter(n -> n.startsWith("race-") || n.startsWith("transfer-") || n.startsWith("fair-")
-                            || n.startsWith("unfair-"))
+                            || n.startsWith("unfair-") || n.startsWith("polite-diner-"))
                     .collect(Collectors.toSet());
             if (left.isEmpty()) {
                 return;
@@ -69,6 +69,20 @@ class HazardsTest {
                 o.cycle().toString());
         assertTrue(o.detectedAfterMillis() >= 0);
         assertTrue(o.released(), "both threads timed out and ended");
+    }
+
+    @Test
+    void politeDinersLivelockAndRandomnessBreaksIt() throws InterruptedException {
+        LivelockDemo.Outcome polite = LivelockDemo.run(false, Duration.ofMillis(200));
+        assertEquals(0, polite.meals(), "always polite: nobody ever eats");
+        assertTrue(polite.passes() > 100, "yet the spoon keeps moving");
+        assertTrue(polite.livelockDetected());
+        LivelockDemo.Outcome randomised = LivelockDemo.run(true, Duration.ofMillis(200));
+        assertTrue(randomised.meals() > 0);
+        assertFalse(randomised.livelockDetected());
+        assertTrue(LivelockDemo.noProgress(1_000, 0));
+        assertFalse(LivelockDemo.noProgress(1_000, 500));
+        assertFalse(LivelockDemo.noProgress(10, 0), "too little activity to judge");
     }
 
     @Test

@@ -72,7 +72,7 @@ class ParbenchMainTest {
             throws java.io.IOException {
         assertEquals(0, ParbenchMain.execute("hazards", "--quiet", "--out", tmp.toString()));
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("hazards.json").toFile());
-        assertEquals(java.util.List.of("race", "deadlock", "starvation", "pinning"),
+        assertEquals(java.util.List.of("race", "deadlock", "livelock", "starvation", "pinning"),
                 java.util.stream.StreamSupport.stream(doc.get("hazards").spliterator(), false)
                         .map(h -> h.get("hazard").asText()).toList());
         String before = java.nio.file.Files.readString(tmp.resolve("hazards.json"));
