@@ -52,7 +52,7 @@ public final class HazardsCommand implements Callable<Integer> {
         results.add(LostUpdates.demo(new int[] {1, 2, Math.max(4, 2 * logical)}, 2_000_000));
         console.info("deadlock: two threads, two locks, opposite orders ...");
         results.add(DeadlockDemo.demo());
-        console.info("livelock: two polite threads, fixed and random back-off ...");
+        console.info("livelock: two polite diners, always polite and polite half the time ...");
         results.add(LivelockDemo.demo());
         console.info("starvation: unfair vs fair ReentrantLock ...");
         results.add(Fairness.demo(Math.max(4, logical * 2), Duration.ofMillis(500)));
