@@ -38,7 +38,7 @@ class SmokeRunIT {
         Process launcher = launch(out, "--profile", "smoke", "--quiet");
         String stdout = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(launcher.waitFor(10, TimeUnit.MINUTES), "the smoke run took more than 10 minutes");
-        assertEquals(0, launcher.exitValue(), "launcher failed; see " + out.resolve("run.log"));
+        assertEquals(0, launcher.exitValue(), "launcher failed: " + stderr(out));
         assertEquals(out.toAbsolutePath().toString(), stdout, "stdout is just the run folder's path");
 
         JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
@@ -104,6 +104,7 @@ class SmokeRunIT {
         launcher.getInputStream().readAllBytes();
         assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
         assertEquals(1, launcher.exitValue(), "a failed benchmark makes the run fail");
+        assertTrue(stderr(out).contains("FAILED: IllegalArgumentException"), stderr(out));
         JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
         assertEquals(2, results.size(), "both sumsq benchmarks finished");
         results.forEach(r -> assertTrue(r.get("benchmark").asText().endsWith("SumSquaresBenchmark.run")));
@@ -127,8 +128,14 @@ class SmokeRunIT {
         cmd.add("-Dparbench.it.marker=" + out.toAbsolutePath()); // forks inherit it: how we find them afterwards
         cmd.addAll(List.of("-cp", jar, ParbenchMain.class.getName(), "run", "--out", out.toString()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(
-                ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        // The launcher's stderr goes to a file beside the run folder: a benchmark failing on purpose should not
+        // look like a failure in the build's log.
+        return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    private static String stderr(Path out) throws IOException {
+        return Files.readString(out.resolveSibling(out.getFileName() + ".stderr"));
     }
 
     /** No JMH fork of this run and no child worker may still be alive a few seconds after the launcher ends. */
