@@ -3,7 +3,6 @@ package io.parbench.analyzer.analysis;
 import io.parbench.analyzer.stats.Bootstrap;
 import io.parbench.analyzer.stats.UniversalScalability;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -61,9 +60,5 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
         public List<Entry> ties() {
             return entries.stream().filter(e -> e.verdict().equals("tie")).toList();
         }
-    }
-
-    public Map<String, String> params() {
-        return fixedParams;
     }
 }

@@ -217,7 +217,8 @@ public final class MachineProbe {
         }
     }
 
-    private static String hostname() {
+    /** This machine's name: $HOSTNAME, else the resolver's, else "localhost" (never throws). */
+    public static String hostname() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import io.parbench.bench.env.MachineProbe;
 import io.parbench.bench.hazard.DeadlockDemo;
 import io.parbench.bench.hazard.Fairness;
 import io.parbench.bench.hazard.HazardResult;
@@ -42,9 +43,8 @@ public final class HazardsCommand implements Callable<Integer> {
             }
             Files.createDirectories(dir);
         } else {
-            String host = java.net.InetAddress.getLocalHost().getHostName();
             dir = RunDirectory.create(null, ParbenchMain.home().resolve("reports"),
-                    RunDirectory.runId(ZonedDateTime.now(), host) + "-hazards").path();
+                    RunDirectory.runId(ZonedDateTime.now(), MachineProbe.hostname()) + "-hazards").path();
         }
         int logical = Runtime.getRuntime().availableProcessors();
         List<HazardResult> results = new ArrayList<>();

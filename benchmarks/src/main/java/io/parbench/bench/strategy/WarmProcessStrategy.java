@@ -32,11 +32,6 @@ public final class WarmProcessStrategy implements CpuStrategy {
         return pool.compute(workload, chunking.split(workload.units()));
     }
 
-    /** The pool's children, for tests. */
-    ProcessWorkerPool pool() {
-        return pool;
-    }
-
     @Override
     public void close() {
         pool.close();
