@@ -28,9 +28,8 @@ public final class ListCommand implements Callable<Integer> {
         List<String> suites = matrix.suites();
         JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions);
         MachineInfo machine = new MachineProbe().machine();
-        List<Integer> threads = matrix.threads(profile, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
-        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, threads, matrix.sizes, matrix.strategies,
-                matrix.include);
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, matrix.threads(), matrix.sizes, matrix.strategies,
+                matrix.include, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
         print(console, plan, settings, profile);
         return 0;
     }
@@ -39,12 +38,19 @@ public final class ListCommand implements Callable<Integer> {
     static void print(Console console, List<PlannedBenchmark> plan, JmhSettings settings, Profile profile) {
         Map<String, Map<String, Set<Integer>>> grouped = new LinkedHashMap<>();
         for (PlannedBenchmark b : plan) {
-            grouped.computeIfAbsent(b.entry().benchmarkName() + "  size=" + b.size(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(b.strategy(), k -> new LinkedHashSet<>()).add(b.threads());
+            if (b.strategy() == null) {
+                grouped.computeIfAbsent(b.entry().benchmarkName(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent("contenders", k -> new LinkedHashSet<>()).add(b.jmhThreads());
+            } else {
+                grouped.computeIfAbsent(b.entry().benchmarkName() + "  size=" + b.size(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(b.strategy(), k -> new LinkedHashSet<>()).add(b.threads());
+            }
         }
         grouped.forEach((name, strategies) -> {
             console.result(name);
-            strategies.forEach((s, t) -> console.result(String.format("    %-13s threads=%s", s, t)));
+            strategies.forEach((s, t) -> console.result(s.equals("contenders")
+                    ? "    JMH threads (contenders)=" + (t.contains(0) ? "the benchmark's own" : t)
+                    : String.format("    %-16s threads=%s", s, t)));
         });
         double seconds = plan.size() * settings.estimatedSecondsPerBenchmark();
         console.result(String.format("%d benchmarks, profile %s: %d fork(s), %d x %s warm-up, %d x %s measured; "

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 public final class MatrixOptions {
 
     @Option(names = "--suite", split = ",", paramLabel = "SUITE",
-            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu).", defaultValue = "cpu")
+            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu, io).", defaultValue = "cpu")
     List<String> suites;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",
@@ -19,8 +19,9 @@ public final class MatrixOptions {
     String profile;
 
     @Option(names = "--threads", paramLabel = "N,N,...",
-            description = "Thread counts to sweep (default: 1, 2, 4, ... up to twice the logical CPUs, plus the "
-                    + "physical and logical core counts; smoke: 2).")
+            description = "Thread counts to sweep (default for cpu: 1, 2, 4, ... up to twice the logical CPUs, plus the "
+                    + "physical and logical core counts; for io, tasks in flight: 1, 4, 32, 256, 1024 (full: every "
+                    + "power of two to 1024); smoke: 2 (io: 4)).")
     String threads;
 
     @Option(names = "--sizes", paramLabel = "SIZE,...",
@@ -29,8 +30,9 @@ public final class MatrixOptions {
     String sizes;
 
     @Option(names = "--strategies", split = ",", paramLabel = "ID",
-            description = "Strategies to run (default: all: sequential, platform, pool, virtual, forkjoin, stream, "
-                    + "process, process-cold).")
+            description = "Strategies to run (default: all; cpu: sequential, platform, pool, virtual, forkjoin, stream, "
+                    + "process, process-cold; io adds forkjoin-managed and async; the io suite's hybrid pipeline has "
+                    + "sequential, pool, virtual, virtual-forkjoin).")
     List<String> strategies;
 
     @Option(names = "--include", paramLabel = "REGEX",
@@ -53,7 +55,8 @@ public final class MatrixOptions {
         return out;
     }
 
-    List<Integer> threads(Profile profile, int physical, int logical) {
-        return threads == null ? MatrixPlanner.threadsFor(profile, physical, logical) : MatrixPlanner.parseThreads(threads);
+    /** The user's thread counts, or null: each suite's own sweep. */
+    List<Integer> threads() {
+        return threads == null ? null : MatrixPlanner.parseThreads(threads);
     }
 }

@@ -39,8 +39,33 @@ public final class MatrixPlanner {
         return profile == Profile.SMOKE ? List.of(2) : defaultThreads(physicalCores, logicalCpus);
     }
 
+    /**
+     * The concurrency sweep of the I/O suite, far past the cores: quick 1, 4, 32, 256, 1024 (five points, so that
+     * the suite stays near a quarter of an hour); full every power of two from 1 to 1024; smoke 4.
+     */
+    public static List<Integer> concurrencyFor(Profile profile) {
+        return switch (profile) {
+            case SMOKE -> List.of(4);
+            case QUICK -> List.of(1, 4, 32, 256, 1024);
+            case FULL -> List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024);
+        };
+    }
+
+    /** The default thread counts of one entry's sweep. */
+    public static List<Integer> sweepFor(SuiteCatalog.Sweep sweep, Profile profile, int physicalCores, int logicalCpus) {
+        return switch (sweep) {
+            case MACHINE, CONTENDERS -> threadsFor(profile, physicalCores, logicalCpus);
+            case CONCURRENCY -> concurrencyFor(profile);
+            case NONE -> List.of();
+        };
+    }
+
+    /**
+     * The plan. {@code threads} is the user's sweep, or null for each suite's own (the machine's cores for CPU work,
+     * 1 to 1024 for I/O, see {@link #sweepFor}).
+     */
     public static List<PlannedBenchmark> plan(List<String> suites, Profile profile, List<Integer> threads,
-            String sizesSpec, List<String> strategies, String include) {
+            String sizesSpec, List<String> strategies, String include, int physicalCores, int logicalCpus) {
         Pattern pattern = compile(include);
         List<PlannedBenchmark> planned = new ArrayList<>();
         Set<String> validStrategies = new LinkedHashSet<>();
@@ -62,6 +87,19 @@ public final class MatrixPlanner {
                 if (pattern != null && !pattern.matcher(entry.benchmarkName()).find()) {
                     continue;
                 }
+                List<Integer> sweep = threads != null ? threads
+                        : sweepFor(entry.sweep(), profile, physicalCores, logicalCpus);
+                if (!entry.usesStrategies()) {
+                    if (strategies != null) {
+                        continue; // contention benchmarks have no strategy: --strategies chooses strategy suites only
+                    }
+                    if (entry.sweep() == SuiteCatalog.Sweep.CONTENDERS) {
+                        sweep.forEach(t -> planned.add(new PlannedBenchmark(entry, null, 0, 0, t)));
+                    } else {
+                        planned.add(new PlannedBenchmark(entry, null, 0, 0, 0));
+                    }
+                    continue;
+                }
                 for (long size : sizesFor(entry, profile, sizesSpec)) {
                     for (String strategy : entry.strategies()) {
                         if (strategies != null && !strategies.contains(strategy)) {
@@ -70,7 +108,7 @@ public final class MatrixPlanner {
                         if (strategy.equals("sequential")) {
                             planned.add(new PlannedBenchmark(entry, strategy, 1, size));
                         } else {
-                            for (int t : threads) {
+                            for (int t : sweep) {
                                 planned.add(new PlannedBenchmark(entry, strategy, t, size));
                             }
                         }

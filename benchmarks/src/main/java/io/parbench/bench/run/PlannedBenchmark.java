@@ -3,20 +3,35 @@ package io.parbench.bench.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One JMH benchmark with one value for each param: the unit the launcher runs, reports and resumes by. */
-public record PlannedBenchmark(SuiteCatalog.Entry entry, String strategy, int threads, long size) {
+/**
+ * One JMH benchmark with one value for each param: the unit the launcher runs, reports and resumes by.
+ * Strategy suites set the contract's params ({@code strategy}, {@code threads}, {@code size}); contention suites
+ * set JMH's own thread count ({@code jmhThreads}, 0: the benchmark's annotation) and leave {@code strategy} null.
+ */
+public record PlannedBenchmark(SuiteCatalog.Entry entry, String strategy, int threads, long size, int jmhThreads) {
 
-    /** The JMH params this benchmark runs with, in the contract's names. */
+    public PlannedBenchmark(SuiteCatalog.Entry entry, String strategy, int threads, long size) {
+        this(entry, strategy, threads, size, 0);
+    }
+
+    /** The JMH params this benchmark runs with, in the contract's names (none for contention suites). */
     public Map<String, String> params() {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("strategy", strategy);
-        params.put("threads", Integer.toString(threads));
-        params.put("size", Long.toString(size));
+        if (strategy != null) {
+            params.put("strategy", strategy);
+            params.put("threads", Integer.toString(threads));
+            params.put("size", Long.toString(size));
+        }
         return params;
     }
 
     /** A short label for progress lines: {@code PrimesBenchmark strategy=pool threads=2 size=300000}. */
     public String label() {
-        return entry.benchmarkClass().getSimpleName() + " strategy=" + strategy + " threads=" + threads + " size=" + size;
+        String name = entry.benchmarkClass().getSimpleName();
+        if (strategy != null) {
+            return name + " strategy=" + strategy + " threads=" + threads + " size=" + size;
+        }
+        String method = entry.method().equals(".*") ? "" : "." + entry.method();
+        return name + method + (jmhThreads > 0 ? " contenders=" + jmhThreads : "");
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs JMH suites and writes a run folder: environment.json, results.json, run.log.",
         footer = {"", "Examples:", "  parbench run                                  # the cpu suite, quick profile",
+                "  parbench run --suite io                       # latency, files, loopback HTTP, hybrid: 1..1024 in flight",
                 "  parbench run --profile smoke --out /tmp/smoke", "  parbench run --include Primes --threads 1,2 --sizes primes=1M",
                 "  parbench run -- -prof gc                      # raw JMH options after --"})
 public final class RunCommand implements Callable<Integer> {
@@ -52,9 +53,8 @@ public final class RunCommand implements Callable<Integer> {
         JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions);
         MachineProbe probe = new MachineProbe();
         MachineInfo machine = probe.machine();
-        List<Integer> threads = matrix.threads(profile, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
-        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, threads, matrix.sizes, matrix.strategies,
-                matrix.include);
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(suites, profile, matrix.threads(), matrix.sizes, matrix.strategies,
+                matrix.include, machine.cpu().physicalCores(), machine.cpu().logicalCpus());
         if (dryRun) {
             ListCommand.print(console, plan, settings, profile);
             return 0;
@@ -78,7 +78,17 @@ public final class RunCommand implements Callable<Integer> {
                 settings.forkJvmArgs() == null ? null : List.copyOf(settings.forkJvmArgs()), settings.rawOptions());
         Map<String, List<Long>> sizes = new LinkedHashMap<>();
         LinkedHashSet<String> strategies = new LinkedHashSet<>();
+        java.util.TreeSet<Integer> threads = new java.util.TreeSet<>();
         for (PlannedBenchmark b : plan) {
+            if (b.strategy() == null) {
+                if (b.jmhThreads() > 0) {
+                    threads.add(b.jmhThreads());
+                }
+                continue;
+            }
+            if (!b.strategy().equals("sequential")) {
+                threads.add(b.threads());
+            }
             sizes.computeIfAbsent(b.entry().workload(), k -> new ArrayList<>());
             if (!sizes.get(b.entry().workload()).contains(b.size())) {
                 sizes.get(b.entry().workload()).add(b.size());
@@ -91,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
                     state.started().toString(), end == null ? null : end.toString(),
                     end == null ? null : Duration.between(state.started(), end).toMillis() / 1000.0,
                     profile.id(), suites,
-                    new RunEnvironment.Matrix(List.copyOf(strategies), threads, sizes, plan.size(), state.completed(),
+                    new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, plan.size(), state.completed(),
                             state.failures().size()),
                     jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
         });

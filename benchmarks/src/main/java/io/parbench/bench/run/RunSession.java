@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -101,8 +100,11 @@ public final class RunSession {
     private void runOne(PlannedBenchmark b, OutputFormat format) throws IOException {
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(settings.raw())
-                .include("^" + Pattern.quote(b.entry().benchmarkName()) + "$");
+                .include(b.entry().includePattern());
         b.params().forEach(builder::param);
+        if (b.jmhThreads() > 0) {
+            builder.threads(b.jmhThreads());
+        }
         settings.apply(builder, requiredForkFlags);
         try {
             Collection<RunResult> run = new Runner(builder.build(), format).run();

@@ -12,7 +12,7 @@ public class StrategyFailure extends RuntimeException {
     }
 
     /** Unwraps an executor's wrapper exception so that the message says what really went wrong. */
-    static RuntimeException unwrap(String strategy, Throwable t) {
+    public static RuntimeException unwrap(String strategy, Throwable t) {
         Throwable cause = t;
         while ((cause instanceof java.util.concurrent.ExecutionException
                 || cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {

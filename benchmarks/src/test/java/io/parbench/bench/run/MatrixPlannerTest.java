@@ -20,7 +20,7 @@ class MatrixPlannerTest {
 
     @Test
     void sequentialRunsOncePerSizeAndTheOthersAtEveryThreadCount() {
-        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1, 2, 4), null, null, null);
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1, 2, 4), null, null, null, 2, 2);
         assertEquals(4 * (1 + 7 * 3), plan.size());
         List<PlannedBenchmark> sequential = plan.stream().filter(b -> b.strategy().equals("sequential")).toList();
         assertEquals(4, sequential.size());
@@ -34,7 +34,7 @@ class MatrixPlannerTest {
     @Test
     void includeStrategiesAndSizesNarrowThePlan() {
         List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.FULL, List.of(2),
-                "primes=1k,primes=2k,500", List.of("pool", "sequential"), "Primes|Collatz");
+                "primes=1k,primes=2k,500", List.of("pool", "sequential"), "Primes|Collatz", 2, 2);
         assertEquals(List.of("PrimesBenchmark strategy=sequential threads=1 size=1000",
                 "PrimesBenchmark strategy=pool threads=2 size=1000",
                 "PrimesBenchmark strategy=sequential threads=1 size=2000",
@@ -42,6 +42,28 @@ class MatrixPlannerTest {
                 "CollatzBenchmark strategy=sequential threads=1 size=500",
                 "CollatzBenchmark strategy=pool threads=2 size=500"),
                 plan.stream().map(PlannedBenchmark::label).toList());
+    }
+
+    @Test
+    void theIoSuiteSweepsConcurrencyFarPastTheCoresWithItsOwnStrategies() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("io"), Profile.QUICK, null, null, null, null, 2, 2);
+        // latency, file, http: sequential + 6 strategies x 5 points; hybrid: sequential + 3 x 5
+        assertEquals(3 * (1 + 6 * 5) + (1 + 3 * 5), plan.size());
+        assertEquals(List.of(1, 4, 32, 256, 1024), plan.stream().filter(b -> b.strategy().equals("async"))
+                .map(PlannedBenchmark::threads).distinct().toList());
+        assertTrue(plan.stream().anyMatch(b -> b.strategy().equals("virtual-forkjoin")));
+        assertEquals(1024, plan.get(0).size());
+        // both suites at once: each keeps its own sweep unless --threads says otherwise
+        List<PlannedBenchmark> both = MatrixPlanner.plan(List.of("cpu", "io"), Profile.QUICK, null, null,
+                List.of("pool"), null, 2, 2);
+        assertEquals(List.of(1, 2, 4), both.stream().filter(b -> b.entry().suite().equals("cpu"))
+                .map(PlannedBenchmark::threads).distinct().toList());
+        assertEquals(List.of(1, 4, 32, 256, 1024), both.stream().filter(b -> b.entry().suite().equals("io"))
+                .map(PlannedBenchmark::threads).distinct().toList());
+        String bad = assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("io"), Profile.QUICK, null, null,
+                List.of("stream"), null, 2, 2)).getMessage();
+        assertEquals("unknown strategy 'stream' for suite(s) io; valid strategies: sequential, platform, pool, virtual, "
+                + "forkjoin, forkjoin-managed, async, virtual-forkjoin", bad);
     }
 
     @Test
@@ -59,12 +81,12 @@ class MatrixPlannerTest {
 
     @Test
     void badChoicesGetOneSentenceListingTheValidValues() {
-        assertEquals("unknown suite 'gpu'; valid suites: cpu",
+        assertEquals("unknown suite 'gpu'; valid suites: cpu, io",
                 assertThrows(UsageException.class, () -> SuiteCatalog.suite("gpu")).getMessage());
         assertEquals("unknown profile 'fast'; valid profiles: smoke, quick, full",
                 assertThrows(UsageException.class, () -> Profile.parse("fast")).getMessage());
         String strategy = assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
-                List.of(1), null, List.of("gpu"), null)).getMessage();
+                List.of(1), null, List.of("gpu"), null, 2, 2)).getMessage();
         assertEquals("unknown strategy 'gpu' for suite(s) cpu; valid strategies: sequential, platform, pool, virtual, "
                 + "forkjoin, stream, process, process-cold", strategy);
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.parseThreads("1,zero")).getMessage()
@@ -73,8 +95,8 @@ class MatrixPlannerTest {
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.parseSize("-5")).getMessage()
                 .startsWith("size '-5' is not a whole number >= 0"));
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
-                List.of(1), null, null, "(")).getMessage().startsWith("--include '(' is not a valid regular expression"));
+                List.of(1), null, null, "(", 2, 2)).getMessage().startsWith("--include '(' is not a valid regular expression"));
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
-                List.of(1), null, null, "NoSuchBenchmark")).getMessage().startsWith("nothing to run"));
+                List.of(1), null, null, "NoSuchBenchmark", 2, 2)).getMessage().startsWith("nothing to run"));
     }
 }

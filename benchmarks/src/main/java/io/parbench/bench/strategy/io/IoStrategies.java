@@ -1,0 +1,55 @@
+package io.parbench.bench.strategy.io;
+
+import io.parbench.bench.strategy.StrategyFailure;
+import io.parbench.bench.workload.io.IoFailure;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The I/O strategies by id. */
+public final class IoStrategies {
+
+    private static final List<String> IDS = List.of("sequential", "platform", "pool", "virtual", "forkjoin",
+            "forkjoin-managed", "async");
+
+    private IoStrategies() {
+    }
+
+    public static List<String> ids() {
+        return IDS;
+    }
+
+    /** The strategy {@code id} with a concurrency of {@code threads}, or an error listing the valid ids. */
+    public static IoStrategy create(String id, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 for an I/O strategy; got " + threads);
+        }
+        return switch (id) {
+            case "sequential" -> new SequentialLoop();
+            case "platform" -> new ThreadPerTask("platform", Thread.ofPlatform().name("parbench-io-platform-", 0).factory(),
+                    threads);
+            case "virtual" -> new ThreadPerTask("virtual", Thread.ofVirtual().name("parbench-io-virtual-", 0).factory(),
+                    threads);
+            case "pool" -> new FixedPool(threads);
+            case "forkjoin" -> new ForkJoinBlocking(threads, false);
+            case "forkjoin-managed" -> new ForkJoinBlocking(threads, true);
+            case "async" -> new AsyncCompletion(threads);
+            default -> throw new IllegalArgumentException("unknown I/O strategy '" + id + "'; valid strategies: "
+                    + String.join(", ", IDS));
+        };
+    }
+
+    /** A task's failure as the strategy's: the I/O failure's own sentence where there is one. */
+    static RuntimeException failure(String strategy, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IoFailure io) { // ForkJoin and executors wrap it, sometimes twice
+                return new StrategyFailure(strategy + ": " + io.getMessage(), io);
+            }
+        }
+        Throwable cause = t;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return StrategyFailure.unwrap(strategy, cause);
+    }
+}
