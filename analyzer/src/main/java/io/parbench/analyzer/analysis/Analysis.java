@@ -12,11 +12,13 @@ import java.util.Set;
 
 /**
  * Everything a report shows, computed once from a run: per-benchmark statistics, the scaling groups with their
- * findings, the "which strategy" table, and the plain groups (benchmarks outside any scaling group, by class,
+ * findings, the "which strategy" table, the contention views (benchmarks run at several JMH thread counts), and
+ * the plain groups (benchmarks outside any scaling group, by class,
  * mode and unit). Writers only format this; they compute nothing.
  */
 public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List<ScalingGroup> groups,
-        List<Finding> findings, List<Recommendations.Row> recommendations, List<PlainGroup> plain) {
+        List<Finding> findings, List<Recommendations.Row> recommendations, List<ContentionView> contention,
+        List<PlainGroup> plain) {
 
     /** Benchmarks of one class, mode and unit that are not part of a scaling group. */
     public record PlainGroup(String title, String unit, List<BenchmarkStats> stats) {
@@ -28,7 +30,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(2_000, Bootstrap.SEED)).analyze(run, stats);
         List<Finding> findings = new ArrayList<>();
         for (ScalingGroup g : groups) {
-            findings.addAll(Findings.of(g));
+            findings.addAll(Findings.of(g, run.environment().logicalCpus().orElse(0)));
         }
         for (BenchmarkResult r : run.results()) {
             BenchmarkStats s = stats.get(r);
@@ -40,6 +42,8 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         List<Recommendations.Row> recommendations = Recommendations.of(groups,
                 run.environment().physicalCores().orElse(-1));
         Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ContentionView> contention = ContentionView.of(run, stats);
+        contention.forEach(v -> grouped.addAll(v.results()));
         for (ScalingGroup g : groups) {
             grouped.add(g.baseline().result());
             g.curves().forEach(c -> c.points().forEach(p -> grouped.add(p.stats().result())));
@@ -54,7 +58,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         }
         List<PlainGroup> plainGroups = plain.entrySet().stream()
                 .map(e -> new PlainGroup(e.getKey(), e.getValue().get(0).unit(), e.getValue())).toList();
-        return new Analysis(run, stats, groups, findings, recommendations, plainGroups);
+        return new Analysis(run, stats, groups, findings, recommendations, contention, plainGroups);
     }
 
     public List<Finding> findingsFor(ScalingGroup g) {

@@ -15,11 +15,24 @@ public final class Findings {
     }
 
     public static List<Finding> of(ScalingGroup g) {
+        return of(g, 0);
+    }
+
+    /**
+     * The findings of a group. I/O groups (see {@link Throughput#applies}) get the throughput view's findings
+     * instead of the speedup saturation and the Amdahl and USL fits, which assume that threads are processors.
+     */
+    public static List<Finding> of(ScalingGroup g, int logicalCpus) {
         List<Finding> out = new ArrayList<>();
         for (ScalingGroup.Ranking r : g.rankings()) {
             out.add(winner(g, r));
         }
         bestSpeedup(g).ifPresent(out::add);
+        var io = Throughput.of(g);
+        if (io.isPresent()) {
+            out.addAll(io.get().findings(logicalCpus));
+            return out;
+        }
         for (ScalingGroup.Curve c : g.curves()) {
             saturation(g, c).ifPresent(out::add);
         }
@@ -80,7 +93,10 @@ public final class Findings {
         if (best == null) {
             return java.util.Optional.empty();
         }
-        String sentence = String.format(Locale.ROOT, "The best %sspeedup over sequential is %s with %s at %d threads "
+        String sentence = Throughput.applies(g) // efficiency means nothing when the threads mostly wait
+                ? String.format(Locale.ROOT, "The best speedup over sequential is %s with %s at %d in flight.",
+                        Format.speedup(best.speedup()), bestCurve.strategy(), best.threads())
+                : String.format(Locale.ROOT, "The best %sspeedup over sequential is %s with %s at %d threads "
                         + "(efficiency %.0f%%).", g.weak() ? "scaled " : "", Format.speedup(best.speedup()), bestCurve.strategy(),
                 best.threads(), best.efficiency() * 100);
         Map<String, Object> data = new LinkedHashMap<>();

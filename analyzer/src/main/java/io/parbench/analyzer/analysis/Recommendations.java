@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The "which strategy to use" table, from the measured data only: for each kind of work (a suite), at the thread
- * count nearest the physical cores, which strategies were best or within noise of the best in how many workloads,
+ * count nearest the physical cores (for I/O work: at the highest concurrency measured), which strategies were best or within noise of the best in how many workloads,
  * and which were slowest.
  */
 public final class Recommendations {
@@ -34,7 +34,9 @@ public final class Recommendations {
             int counted = 0;
             int chosenThreads = 0;
             for (ScalingGroup g : e.getValue()) {
-                ScalingGroup.Ranking r = nearest(g.rankings(), physicalCores);
+                // I/O work is compared where concurrency is highest, CPU work where the cores run out
+                ScalingGroup.Ranking r = Throughput.applies(g) && !g.rankings().isEmpty()
+                        ? g.rankings().get(g.rankings().size() - 1) : nearest(g.rankings(), physicalCores);
                 if (r == null) {
                     continue;
                 }
@@ -62,8 +64,9 @@ public final class Recommendations {
                 default -> "other";
             };
             final int n = counted;
-            String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d thread%s",
-                    String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads, chosenThreads == 1 ? "" : "s");
+            String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d %s",
+                    String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads,
+                    e.getKey().equals("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
             if (!avoid.isEmpty()) {
                 reason += "; " + avoid.stream().map(s -> String.format(Locale.ROOT, "%s up to %.1fx slower", s, worstRatio.get(s)))
                         .collect(Collectors.joining(", "));

@@ -26,7 +26,7 @@ public final class ScalingAnalysis {
 
     /** The contract's strategy order: reports list strategies this way. */
     public static final List<String> STRATEGY_ORDER = List.of("sequential", "platform", "pool", "virtual", "forkjoin",
-            "stream", "process", "process-cold", "async");
+            "forkjoin-managed", "stream", "process", "process-cold", "async", "virtual-forkjoin");
     /** Welch p below this, after Holm's correction, means "slower than the best". */
     public static final double ALPHA = 0.05;
     /**

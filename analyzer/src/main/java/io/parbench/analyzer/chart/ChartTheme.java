@@ -34,16 +34,19 @@ public final class ChartTheme {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
-    private static final Map<String, Color> STRATEGY = Map.of(
-            "sequential", new Color(0x00, 0x00, 0x00),
-            "platform", new Color(0xD5, 0x5E, 0x00),
-            "pool", new Color(0x00, 0x72, 0xB2),
-            "virtual", new Color(0x00, 0x9E, 0x73),
-            "forkjoin", new Color(0xE6, 0x9F, 0x00),
-            "stream", new Color(0x56, 0xB4, 0xE9),
-            "process", new Color(0xCC, 0x79, 0xA7),
-            "process-cold", new Color(0x88, 0x88, 0x88),
-            "async", new Color(0xB8, 0xA2, 0x00));
+    private static final Map<String, Color> STRATEGY = Map.ofEntries(
+            Map.entry("sequential", new Color(0x00, 0x00, 0x00)),
+            Map.entry("platform", new Color(0xD5, 0x5E, 0x00)),
+            Map.entry("pool", new Color(0x00, 0x72, 0xB2)),
+            Map.entry("virtual", new Color(0x00, 0x9E, 0x73)),
+            Map.entry("forkjoin", new Color(0xE6, 0x9F, 0x00)),
+            Map.entry("stream", new Color(0x56, 0xB4, 0xE9)),
+            Map.entry("process", new Color(0xCC, 0x79, 0xA7)),
+            Map.entry("process-cold", new Color(0x88, 0x88, 0x88)),
+            Map.entry("async", new Color(0xB8, 0xA2, 0x00)),
+            // the I/O suite's variants: purple for the managed ForkJoin, a dark green for virtual + ForkJoin
+            Map.entry("forkjoin-managed", new Color(0x6A, 0x3D, 0x9A)),
+            Map.entry("virtual-forkjoin", new Color(0x00, 0x5A, 0x42)));
     private static final Color[] OTHERS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
             new Color(0x00, 0x9E, 0x73), new Color(0xE6, 0x9F, 0x00), new Color(0xCC, 0x79, 0xA7),
             new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0x88, 0x88, 0x88)};

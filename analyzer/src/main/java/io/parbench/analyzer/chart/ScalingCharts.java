@@ -1,6 +1,7 @@
 package io.parbench.analyzer.chart;
 
 import io.parbench.analyzer.analysis.ScalingGroup;
+import io.parbench.analyzer.analysis.Throughput;
 import io.parbench.analyzer.stats.ScalingLaws;
 import java.awt.Color;
 import java.awt.Font;
@@ -156,6 +157,113 @@ public final class ScalingCharts {
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Threads"), y, renderer);
         return ChartTheme.apply(new JFreeChart((higherIsBetter ? "Throughput: " : "Time per operation: ") + g.title()
                 + (higherIsBetter ? " (higher is better)" : " (lower is better)"), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
+    /**
+     * Tasks per second vs tasks in flight, log-log, per strategy with 95% error bars; the sequential rate as a
+     * flat line and, where the wait per task is known, the limit concurrency / latency as a dashed line.
+     */
+    public static JFreeChart throughput(Throughput t) {
+        int max = t.maxThreads();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDrawXError(false);
+        renderer.setCapLength(5);
+        double lo = t.sequential().perSecond();
+        double hi = lo;
+        int i = 0;
+        for (Throughput.Curve c : t.curves()) {
+            YIntervalSeries s = new YIntervalSeries(c.strategy());
+            for (Throughput.Point p : c.points()) {
+                double top = Double.isInfinite(p.high()) ? p.perSecond() : p.high();
+                s.add(p.threads(), p.perSecond(), p.low(), top);
+                lo = Math.min(lo, p.low());
+                hi = Math.max(hi, top);
+            }
+            data.addSeries(s);
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+            i++;
+        }
+        org.jfree.chart.axis.LogAxis y = decades("Throughput (tasks per second, log scale)");
+        XYPlot plot = new XYPlot(data, ChartTheme.threadAxis("Tasks in flight (threads param)", Math.max(max, 17)), y, renderer);
+        XYSeriesCollection guides = new XYSeriesCollection();
+        XYLineAndShapeRenderer guideRenderer = new XYLineAndShapeRenderer(true, false);
+        XYSeries seq = new XYSeries("sequential");
+        seq.add(1, t.sequential().perSecond());
+        seq.add(max, t.sequential().perSecond());
+        guides.addSeries(seq);
+        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential", 0));
+        guideRenderer.setSeriesStroke(0, ChartTheme.DOTTED);
+        if (!Double.isNaN(t.latencyMs())) {
+            XYSeries limit = new XYSeries(String.format(Locale.ROOT, "limit: in flight / %s ms", io.parbench.analyzer.analysis
+                    .Format.num(t.latencyMs())));
+            limit.add(1, t.limit(1));
+            limit.add(max, t.limit(max));
+            guides.addSeries(limit);
+            guideRenderer.setSeriesPaint(1, new Color(0x99, 0x99, 0x99));
+            guideRenderer.setSeriesStroke(1, ChartTheme.DASHED);
+            lo = Math.min(lo, t.limit(1));
+            hi = Math.max(hi, Math.min(t.limit(max), hi * 20));
+        }
+        plot.setDataset(1, guides);
+        plot.setRenderer(1, guideRenderer);
+        y.setRange(Math.max(lo / 1.6, 1e-3), hi * 1.6);
+        return ChartTheme.apply(new JFreeChart("Throughput: " + t.group().title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
+    /** Time per operation vs tasks in flight, log-log, per strategy with 99.9% error bars and sequential as a line. */
+    public static JFreeChart timeVsConcurrency(ScalingGroup g) {
+        int max = maxThreads(g);
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDrawXError(false);
+        renderer.setCapLength(5);
+        double lo = g.baseline().mean();
+        double hi = lo;
+        int i = 0;
+        for (ScalingGroup.Curve c : g.curves()) {
+            YIntervalSeries s = new YIntervalSeries(c.strategy());
+            for (ScalingGroup.Point p : c.points()) {
+                double err = nanToZero(p.stats().ci999());
+                double low = Math.max(p.stats().mean() - err, p.stats().mean() / 10);
+                s.add(p.threads(), p.stats().mean(), low, p.stats().mean() + err);
+                lo = Math.min(lo, low);
+                hi = Math.max(hi, p.stats().mean() + err);
+            }
+            data.addSeries(s);
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+            i++;
+        }
+        org.jfree.chart.axis.LogAxis y = decades("Time per operation (" + g.baseline().unit() + ", log scale)");
+        y.setRange(lo / 1.6, hi * 1.6);
+        XYPlot plot = new XYPlot(data, ChartTheme.threadAxis("Tasks in flight (threads param)", Math.max(max, 17)), y, renderer);
+        XYSeriesCollection guides = new XYSeriesCollection();
+        XYSeries seq = new XYSeries("sequential");
+        seq.add(1, g.baseline().mean());
+        seq.add(max, g.baseline().mean());
+        guides.addSeries(seq);
+        XYLineAndShapeRenderer guideRenderer = new XYLineAndShapeRenderer(true, false);
+        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential", 0));
+        guideRenderer.setSeriesStroke(0, ChartTheme.DOTTED);
+        plot.setDataset(1, guides);
+        plot.setRenderer(1, guideRenderer);
+        return ChartTheme.apply(new JFreeChart("Time per operation: " + g.title() + " (lower is better)",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
+    /** A base-10 log axis with a tick per decade (1, 10, 100, ...), minor ticks between. */
+    static org.jfree.chart.axis.LogAxis decades(String label) {
+        org.jfree.chart.axis.LogAxis y = new org.jfree.chart.axis.LogAxis(label);
+        y.setBase(10);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        y.setMinorTickCount(9);
+        y.setMinorTickMarksVisible(true);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        return y;
     }
 
     private static double nanToZero(double v) {

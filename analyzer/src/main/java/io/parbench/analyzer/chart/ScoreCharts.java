@@ -26,6 +26,52 @@ public final class ScoreCharts {
         return Math.max(260, 110 + 26 * Math.min(bars, MAX_BARS));
     }
 
+    /** Score against contenders (JMH threads), a line per param combination; log scale when they differ 30-fold. */
+    public static JFreeChart contention(io.parbench.analyzer.analysis.ContentionView v) {
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDrawXError(false);
+        renderer.setCapLength(5);
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        int maxThreads = 1;
+        int i = 0;
+        for (var e : v.series().entrySet()) {
+            org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(e.getKey());
+            for (var p : e.getValue()) {
+                double m = p.stats().mean();
+                double err = Double.isNaN(p.stats().ci999()) ? 0 : p.stats().ci999();
+                s.add(p.contenders(), m, Math.max(m - err, m / 10), m + err);
+                min = Math.min(min, Math.max(m - err, m / 10));
+                max = Math.max(max, m + err);
+                maxThreads = Math.max(maxThreads, p.contenders());
+            }
+            data.addSeries(s);
+            String variant = e.getKey().contains("=") ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
+            renderer.setSeriesPaint(i, ChartTheme.colour(variant, i));
+            renderer.setSeriesStroke(i, ChartTheme.LINE);
+            i++;
+        }
+        boolean higherIsBetter = v.unit().startsWith("ops/");
+        String label = "Score (" + v.unit() + ", " + (higherIsBetter ? "higher" : "lower") + " is better";
+        org.jfree.chart.axis.ValueAxis y;
+        if (min > 0 && max / min > 30) {
+            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(label + ", log scale)");
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            log.setMinorTickMarksVisible(false);
+            log.setRange(min / 1.5, max * 1.5);
+            y = log;
+        } else {
+            NumberAxis lin = new NumberAxis(label + ")");
+            lin.setRange(0, max * 1.08);
+            y = lin;
+        }
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data,
+                ChartTheme.threadAxis("Contenders (JMH threads)", maxThreads), y, renderer);
+        return ChartTheme.apply(new JFreeChart(v.title() + " vs contenders", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
     public static JFreeChart scores(String title, String unit, List<BenchmarkStats> stats, List<String> labels) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (int i = 0; i < stats.size() && i < MAX_BARS; i++) {
@@ -40,8 +86,22 @@ public final class ScoreCharts {
         CategoryAxis x = new CategoryAxis(null);
         x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         x.setMaximumCategoryLabelWidthRatio(0.45f);
-        CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis("Score (" + unit + ", "
-                + (higherIsBetter ? "higher" : "lower") + " is better)"), renderer);
+        double min = stats.stream().mapToDouble(BenchmarkStats::mean).filter(v -> v > 0).min().orElse(1);
+        double max = stats.stream().mapToDouble(BenchmarkStats::mean).max().orElse(1);
+        String label = "Score (" + unit + ", " + (higherIsBetter ? "higher" : "lower") + " is better";
+        org.jfree.chart.axis.ValueAxis y;
+        if (max / min > 100) { // scores that span orders of magnitude (creation costs): a log scale shows them all
+            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(label + ", log scale)");
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            log.setMinorTickMarksVisible(false);
+            log.setSmallestValue(min / 2);
+            log.setRange(min / 2, max * 2);
+            renderer.setBase(min / 2);
+            y = log;
+        } else {
+            y = new NumberAxis(label + ")");
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         JFreeChart chart = new JFreeChart(title + (stats.size() > MAX_BARS ? " (first " + MAX_BARS + " of "

@@ -2,10 +2,12 @@ package io.parbench.analyzer.report;
 
 import io.parbench.analyzer.analysis.Analysis;
 import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.ContentionView;
 import io.parbench.analyzer.analysis.Finding;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.analysis.Recommendations;
 import io.parbench.analyzer.analysis.ScalingGroup;
+import io.parbench.analyzer.analysis.Throughput;
 import io.parbench.analyzer.chart.ScalingCharts;
 import io.parbench.analyzer.chart.ScoreCharts;
 import io.parbench.analyzer.model.BenchmarkResult;
@@ -61,7 +63,9 @@ public final class ReportDocument {
         findings();
         recommendations();
         scaling();
+        contention();
         plain();
+        hazards();
         secondary();
         explanations();
     }
@@ -186,16 +190,30 @@ public final class ReportDocument {
             index++;
             String base = String.format(Locale.ROOT, "%02d-%s", index, slug(g.title()));
             blocks.add(new Block.Heading(4, g.title(), base));
-            charts.add(new ChartJob(base + "-speedup", () -> ScalingCharts.speedup(g, machine), 900, 520));
-            charts.add(new ChartJob(base + "-efficiency", () -> ScalingCharts.efficiency(g, machine), 900, 520));
-            charts.add(new ChartJob(base + "-time", () -> ScalingCharts.time(g), 900, 520));
-            blocks.add(new Block.Figure(base + "-speedup", "Speedup vs threads for " + g.title(),
-                    "Speedup over sequential with 95% bootstrap intervals; dashed: ideal; dotted: the law fitted to the "
-                            + "best strategy; vertical lines: the machine's cores."));
-            blocks.add(new Block.Figure(base + "-efficiency", "Efficiency vs threads for " + g.title(),
-                    "Efficiency = speedup / threads."));
-            blocks.add(new Block.Figure(base + "-time", "Time per operation by strategy for " + g.title(),
-                    "Mean with 99.9% intervals, per strategy and thread count."));
+            var io = Throughput.of(g);
+            if (io.isPresent()) {
+                Throughput t = io.get();
+                charts.add(new ChartJob(base + "-throughput", () -> ScalingCharts.throughput(t), 900, 520));
+                charts.add(new ChartJob(base + "-time", () -> ScalingCharts.timeVsConcurrency(g), 900, 520));
+                blocks.add(new Block.Figure(base + "-throughput", "Throughput vs tasks in flight for " + g.title(),
+                        "Tasks per second (" + t.tasks() + " tasks per operation / time per operation) with 95% intervals"
+                                + (Double.isNaN(t.latencyMs()) ? "" : "; dashed: the limit, tasks in flight / "
+                                        + Format.num(t.latencyMs()) + " ms") + "; dotted: sequential. Both axes are "
+                                + "logarithmic."));
+                blocks.add(new Block.Figure(base + "-time", "Time per operation vs tasks in flight for " + g.title(),
+                        "Mean with 99.9% intervals; dotted: sequential. Both axes are logarithmic."));
+            } else {
+                charts.add(new ChartJob(base + "-speedup", () -> ScalingCharts.speedup(g, machine), 900, 520));
+                charts.add(new ChartJob(base + "-efficiency", () -> ScalingCharts.efficiency(g, machine), 900, 520));
+                charts.add(new ChartJob(base + "-time", () -> ScalingCharts.time(g), 900, 520));
+                blocks.add(new Block.Figure(base + "-speedup", "Speedup vs threads for " + g.title(),
+                        "Speedup over sequential with 95% bootstrap intervals; dashed: ideal; dotted: the law fitted to the "
+                                + "best strategy; vertical lines: the machine's cores."));
+                blocks.add(new Block.Figure(base + "-efficiency", "Efficiency vs threads for " + g.title(),
+                        "Efficiency = speedup / threads."));
+                blocks.add(new Block.Figure(base + "-time", "Time per operation by strategy for " + g.title(),
+                        "Mean with 99.9% intervals, per strategy and thread count."));
+            }
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("sequential", "1", Format.score(g.baseline()), ci95(g.baseline()), "1.00x", "100%", "",
                     g.baseline().noiseNote()));
@@ -205,6 +223,28 @@ public final class ReportDocument {
                             Format.speedup(p.speedup()), Format.percent(p.efficiency()),
                             Double.isNaN(p.karpFlatt()) ? "" : Format.num(p.karpFlatt()), p.stats().noiseNote()));
                 }
+            }
+            if (io.isPresent()) {
+                Throughput t = io.get();
+                List<List<String>> ioRows = new ArrayList<>();
+                ioRows.add(List.of("sequential", "1", Format.score(g.baseline()), Format.num(t.sequential().perSecond()),
+                        Double.isNaN(t.latencyMs()) ? "-" : Format.num(t.limit(1)), "1.00x", g.baseline().noiseNote()));
+                for (int ci = 0; ci < g.curves().size(); ci++) {
+                    ScalingGroup.Curve c = g.curves().get(ci);
+                    for (int pi = 0; pi < c.points().size(); pi++) {
+                        ScalingGroup.Point p = c.points().get(pi);
+                        Throughput.Point tp = t.curves().get(ci).points().get(pi);
+                        ioRows.add(List.of(c.strategy(), Integer.toString(p.threads()), Format.score(p.stats()),
+                                Format.num(tp.perSecond()), Double.isNaN(t.latencyMs()) ? "-" : Format.num(t.limit(p.threads())),
+                                Format.speedup(p.speedup()), p.stats().noiseNote()));
+                    }
+                }
+                blocks.add(new Block.Table(List.of("Strategy", "In flight", "Time per operation (99.9% CI)", "Tasks/s",
+                        "Limit (tasks/s)", "Speedup [95% CI]", "Notes"), ioRows,
+                        new boolean[] {false, true, true, true, true, true, false}));
+                blocks.add(new Block.Paragraph("No Amdahl or USL fit here: those laws model threads competing for processors, "
+                        + "and these tasks mostly wait."));
+                continue;
             }
             blocks.add(new Block.Table(List.of("Strategy", "Threads", "Score (99.9% CI)", "95% CI", "Speedup [95% CI]",
                     "Efficiency", "Karp-Flatt", "Notes"), rows, new boolean[] {false, true, true, true, true, true, true, false}));
@@ -226,6 +266,53 @@ public final class ReportDocument {
         }
     }
 
+    private void contention() {
+        if (a.contention().isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Contention", "contention"));
+        blocks.add(new Block.Paragraph("Benchmarks whose JMH threads are the contenders (one shared object, several "
+                + "threads using it): score against contenders, a line per variant. Beyond the cores, contenders take "
+                + "turns on the CPUs as well as on the object."));
+        int index = 0;
+        for (ContentionView v : a.contention()) {
+            index++;
+            String name = String.format(Locale.ROOT, "c%02d-%s", index, slug(v.title()));
+            blocks.add(new Block.Heading(3, v.title(), name));
+            charts.add(new ChartJob(name, () -> ScoreCharts.contention(v), 900, 560));
+            blocks.add(new Block.Figure(name, v.title() + " vs contenders", "Mean with 99.9% intervals per variant."));
+            List<List<String>> rows = new ArrayList<>();
+            for (var e : v.series().entrySet()) {
+                for (ContentionView.Point p : e.getValue()) {
+                    String secondary = p.stats().result().secondary().values().stream()
+                            .filter(m -> !m.name().startsWith("·") && !m.name().contains(":"))
+                            .map(m -> m.name() + " " + Format.num(m.score()) + " " + m.unitText())
+                            .collect(Collectors.joining("; "));
+                    rows.add(List.of(e.getKey(), Integer.toString(p.contenders()), Format.score(p.stats()), ci95(p.stats()),
+                            secondary, p.stats().noiseNote()));
+                }
+            }
+            blocks.add(new Block.Table(List.of("Variant", "Contenders", "Score (99.9% CI)", "95% CI", "Secondary metrics",
+                    "Notes"), rows, new boolean[] {false, true, true, true, false, false}));
+        }
+    }
+
+    private void hazards() {
+        var hazards = io.parbench.analyzer.io.HazardsReader.read(a.run().resultsFile().toAbsolutePath().getParent());
+        if (hazards.isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Heading(2, "Hazards", "hazards"));
+        blocks.add(new Block.Paragraph("What goes wrong when coordination is missing or wrong, each demonstrated and "
+                + "measured on this machine" + (hazards.get().jdk() == null ? "" : " (JDK " + hazards.get().jdk() + ")")
+                + " by parbench hazards."));
+        List<List<String>> rows = new ArrayList<>();
+        for (var h : hazards.get().hazards()) {
+            rows.add(List.of(h.hazard(), h.outcome(), h.lesson()));
+        }
+        blocks.add(new Block.Table(List.of("Hazard", "Measured outcome", "Lesson"), rows, new boolean[] {false, false, false}));
+    }
+
     private void plain() {
         if (a.plain().isEmpty()) {
             return;
@@ -240,13 +327,28 @@ public final class ReportDocument {
             charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), labels), 900,
                     ScoreCharts.height(g.stats().size())));
             blocks.add(new Block.Figure(name, "Scores of " + g.title(), "Mean with 99.9% intervals."));
+            // sample mode times every operation: its median and p99 say more than the mean (timers, latencies)
+            boolean sampled = g.stats().stream().anyMatch(s -> !quantiles(s).isEmpty());
             List<List<String>> rows = new ArrayList<>();
             for (BenchmarkStats s : g.stats()) {
-                rows.add(List.of(s.result().key().shortName(), params(s.result()), s.result().key().mode(), Format.score(s),
-                        ci95(s), Long.toString(s.n()), Double.isNaN(s.cv()) ? "n/a" : Format.percent(s.cv()), s.noiseNote()));
+                List<String> row = new ArrayList<>(List.of(s.result().key().shortName(), params(s.result()),
+                        s.result().key().mode(), Format.score(s), ci95(s)));
+                if (sampled) {
+                    row.add(quantiles(s));
+                }
+                row.addAll(List.of(Long.toString(s.n()), Double.isNaN(s.cv()) ? "n/a" : Format.percent(s.cv()), s.noiseNote()));
+                rows.add(row);
             }
-            blocks.add(new Block.Table(List.of("Benchmark", "Params", "Mode", "Score (99.9% CI)", "95% CI", "Samples", "CV",
-                    "Notes"), rows, new boolean[] {false, false, false, true, true, true, true, false}));
+            List<String> headers = new ArrayList<>(List.of("Benchmark", "Params", "Mode", "Score (99.9% CI)", "95% CI"));
+            if (sampled) {
+                headers.add("Median / p99");
+            }
+            headers.addAll(List.of("Samples", "CV", "Notes"));
+            boolean[] right = new boolean[headers.size()];
+            for (int i = 3; i < right.length - 1; i++) {
+                right[i] = true;
+            }
+            blocks.add(new Block.Table(headers, rows, right));
         }
     }
 
@@ -285,6 +387,17 @@ public final class ReportDocument {
 
     private static String params(BenchmarkResult r) {
         return r.key().params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Median and 99th percentile of a sample-mode benchmark's samples (each one operation's time), else "". */
+    private static String quantiles(BenchmarkStats s) {
+        if (!s.result().key().mode().equals("sample") || s.result().primary().samples().isEmpty()) {
+            return "";
+        }
+        double[] v = s.result().primary().samples().expanded(2_000_000);
+        java.util.Arrays.sort(v);
+        return Format.num(v[(int) Math.min(v.length - 1, Math.floor(0.5 * v.length))]) + " / "
+                + Format.num(v[(int) Math.min(v.length - 1, Math.floor(0.99 * v.length))]) + " " + s.unit();
     }
 
     private static String ci95(BenchmarkStats s) {

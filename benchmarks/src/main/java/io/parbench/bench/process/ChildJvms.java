@@ -26,19 +26,31 @@ public final class ChildJvms {
      * keeps a child's own housekeeping threads off the cores the parent is measuring.
      */
     public static List<String> workerCommand() {
+        return command(List.of(), WorkerMain.class.getName());
+    }
+
+    /** The command for {@code mainClass} of this class path, with {@code jvmFlags} before it (as for a worker). */
+    public static List<String> command(List<String> jvmFlags, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-D" + WorkerProtocol.MARKER_PROPERTY + "=" + ProcessHandle.current().pid());
+        cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(WorkerMain.class.getName());
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
         return cmd;
     }
 
     /** Starts one worker; its stderr goes to this JVM's stderr. */
     static Process start() throws java.io.IOException {
-        Process p = new ProcessBuilder(workerCommand())
+        return start(workerCommand());
+    }
+
+    /** Starts a child with {@code command}, registered so that it is destroyed if this JVM exits first. */
+    public static Process start(List<String> command) throws java.io.IOException {
+        Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         LIVE.add(p);
@@ -47,7 +59,7 @@ public final class ChildJvms {
     }
 
     /** Destroys a child and waits briefly for it to go. */
-    static void destroy(Process p) {
+    public static void destroy(Process p) {
         p.destroyForcibly();
         try {
             p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);

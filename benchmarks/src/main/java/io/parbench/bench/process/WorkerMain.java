@@ -64,7 +64,7 @@ public final class WorkerMain {
         }
     }
 
-    private static void watchParent() {
+    public static void watchParent() {
         ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         if (parent == null) {
             return;

@@ -7,6 +7,7 @@ import io.parbench.bench.hazard.HazardResult;
 import io.parbench.bench.hazard.LivelockDemo;
 import io.parbench.bench.hazard.LostUpdates;
 import io.parbench.bench.hazard.PinningDemo;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,20 +33,8 @@ public final class HazardsCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only errors and the path of hazards.json.")
     boolean quiet;
 
-    @Override
-    public Integer call() throws Exception {
-        Console console = new Console(System.out, System.err, quiet, false);
-        Path dir;
-        if (out != null) {
-            dir = out.toAbsolutePath().normalize();
-            if (Files.exists(dir.resolve("hazards.json"))) {
-                throw new UsageException(dir + " already holds hazards.json: choose another --out, nothing was overwritten");
-            }
-            Files.createDirectories(dir);
-        } else {
-            dir = RunDirectory.create(null, ParbenchMain.home().resolve("reports"),
-                    RunDirectory.runId(ZonedDateTime.now(), MachineProbe.hostname()) + "-hazards").path();
-        }
+    /** Runs every demo, prints each outcome and lesson, and writes hazards.json into {@code dir}; returns its path. */
+    static Path runInto(Path dir, Console console) throws IOException, InterruptedException {
         int logical = Runtime.getRuntime().availableProcessors();
         List<HazardResult> results = new ArrayList<>();
         console.info("race: counting with volatile count++ and AtomicLong ...");
@@ -74,6 +63,24 @@ public final class HazardsCommand implements Callable<Integer> {
             Json.MAPPER.writeValue(stream, doc);
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(System.out, System.err, quiet, false);
+        Path dir;
+        if (out != null) {
+            dir = out.toAbsolutePath().normalize();
+            if (Files.exists(dir.resolve("hazards.json"))) {
+                throw new UsageException(dir + " already holds hazards.json: choose another --out, nothing was overwritten");
+            }
+            Files.createDirectories(dir);
+        } else {
+            dir = RunDirectory.create(null, ParbenchMain.home().resolve("reports"),
+                    RunDirectory.runId(ZonedDateTime.now(), MachineProbe.hostname()) + "-hazards").path();
+        }
+        Path file = runInto(dir, console);
         console.result(file.toString());
         return 0;
     }

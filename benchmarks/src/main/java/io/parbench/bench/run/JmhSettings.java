@@ -100,6 +100,14 @@ public record JmhSettings(
         return Math.max(forks, 1) * perFork * rawParamCombinations();
     }
 
+    /**
+     * Seconds the plan should take: every planned benchmark times the JMH benchmarks it expands into (a
+     * contention-suite class runs every combination of its own params).
+     */
+    public double estimatedSeconds(List<PlannedBenchmark> plan) {
+        return plan.stream().mapToInt(b -> b.entry().variants()).sum() * estimatedSecondsPerBenchmark();
+    }
+
     /** How many benchmarks JMH makes of one planned benchmark: the product of the raw -p params' value counts. */
     int rawParamCombinations() {
         int combinations = 1;

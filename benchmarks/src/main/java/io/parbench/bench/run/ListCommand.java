@@ -52,7 +52,7 @@ public final class ListCommand implements Callable<Integer> {
                     ? "    JMH threads (contenders)=" + (t.contains(0) ? "the benchmark's own" : t)
                     : String.format("    %-16s threads=%s", s, t)));
         });
-        double seconds = plan.size() * settings.estimatedSecondsPerBenchmark();
+        double seconds = settings.estimatedSeconds(plan);
         console.result(String.format("%d benchmarks, profile %s: %d fork(s), %d x %s warm-up, %d x %s measured; "
                         + "estimated %s", plan.size(), profile, settings.forks(), settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementIterations(), settings.measurementTime(),

@@ -78,7 +78,8 @@ public final class MatrixPlanner {
             for (String s : strategies) {
                 if (!validStrategies.contains(s)) {
                     throw new UsageException("unknown strategy '" + s + "' for suite(s) " + String.join(",", suites)
-                            + "; valid strategies: " + String.join(", ", validStrategies));
+                            + (validStrategies.isEmpty() ? ", which have no strategies (--strategies chooses among the "
+                                    + "cpu and io suites' strategies)" : "; valid strategies: " + String.join(", ", validStrategies)));
                 }
             }
         }

@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
                 RunDirectory.runId(ZonedDateTime.now(), machine.hostname()));
 
         console.info("parbench: " + plan.size() + " benchmarks, profile " + profile + ", estimated "
-                + Console.duration(Duration.ofSeconds(Math.round(plan.size() * settings.estimatedSecondsPerBenchmark())))
+                + Console.duration(Duration.ofSeconds(Math.round(settings.estimatedSeconds(plan))))
                 + " -> " + dir.path());
         warnings.forEach(w -> console.warn("warning: " + w));
 
@@ -106,6 +106,10 @@ public final class RunCommand implements Callable<Integer> {
                     jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
         });
         RunSession.Outcome outcome = session.execute();
+        if (suites.contains("sync") && outcome != RunSession.Outcome.INTERRUPTED && matrix.include == null) {
+            console.info("parbench: the sync suite's hazard demos (race, deadlock, livelock, starvation, pinning) ...");
+            console.info("parbench: wrote " + HazardsCommand.runInto(dir.path(), console));
+        }
         if (outcome == RunSession.Outcome.FAILED) {
             console.error("parbench: some benchmarks failed; results.json holds those that finished, run.log says why");
         }

@@ -73,12 +73,15 @@ public final class RunSession {
             PrintStream jmhOut = console.verbose() ? new PrintStream(new TeeStream(log, System.err), true,
                     StandardCharsets.UTF_8) : log;
             OutputFormat format = OutputFormatFactory.createFormatInstance(jmhOut, VerboseMode.NORMAL);
+            int total = plan.stream().mapToInt(b -> b.entry().variants()).sum();
+            int done = 0;
             for (int i = 0; i < plan.size(); i++) {
                 PlannedBenchmark b = plan.get(i);
                 Duration elapsed = Duration.between(started, Instant.now());
-                double estimatedSoFar = i * perBenchmark;
+                double estimatedSoFar = done * perBenchmark;
                 double pace = i == 0 || estimatedSoFar == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / estimatedSoFar;
-                Duration eta = Duration.ofMillis(Math.round((plan.size() - i) * perBenchmark * pace * 1000));
+                Duration eta = Duration.ofMillis(Math.round((total - done) * perBenchmark * pace * 1000));
+                done += b.entry().variants();
                 console.info(String.format(Locale.ROOT, "[%d/%d] %s  %s", i + 1, plan.size(), b.label(),
                         console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
                 log.println("# parbench [" + (i + 1) + "/" + plan.size() + "] " + b.label());

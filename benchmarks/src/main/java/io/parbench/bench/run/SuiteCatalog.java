@@ -11,6 +11,17 @@ import io.parbench.bench.suite.io.FileBenchmark;
 import io.parbench.bench.suite.io.HttpBenchmark;
 import io.parbench.bench.suite.io.HybridBenchmark;
 import io.parbench.bench.suite.io.LatencyBenchmark;
+import io.parbench.bench.suite.sync.BarrierRoundTrip;
+import io.parbench.bench.suite.sync.CounterContention;
+import io.parbench.bench.suite.sync.CreationCost;
+import io.parbench.bench.suite.sync.EarlyTermination;
+import io.parbench.bench.suite.sync.HandOffLatency;
+import io.parbench.bench.suite.sync.IpcRoundTrip;
+import io.parbench.bench.suite.sync.QueueThroughput;
+import io.parbench.bench.suite.sync.ReadWriteContention;
+import io.parbench.bench.suite.sync.Reentrancy;
+import io.parbench.bench.suite.sync.SemaphoreLimit;
+import io.parbench.bench.suite.sync.TimerLateness;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +44,35 @@ public final class SuiteCatalog {
         Entry(String suite, String workload, Class<?> benchmarkClass, List<String> strategies, Map<Profile, List<Long>> sizes,
                 Sweep sweep) {
             this(suite, workload, benchmarkClass, "run", strategies, sizes, sweep);
+        }
+
+        /**
+         * How many JMH benchmarks one planned run of this entry makes: 1 for strategy suites (the planner sets every
+         * param); otherwise the product of the class's {@code @Param} value counts times its benchmarks (groups
+         * count once). For estimates and the dry run.
+         */
+        public int variants() {
+            if (usesStrategies()) {
+                return 1;
+            }
+            int product = 1;
+            for (Class<?> c = benchmarkClass; c != null; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    org.openjdk.jmh.annotations.Param p = f.getAnnotation(org.openjdk.jmh.annotations.Param.class);
+                    if (p != null) {
+                        product *= Math.max(1, p.value().length);
+                    }
+                }
+            }
+            java.util.Set<String> benchmarks = new java.util.HashSet<>();
+            for (java.lang.reflect.Method m : benchmarkClass.getMethods()) {
+                if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)
+                        && (method.equals(".*") || m.getName().equals(method))) {
+                    org.openjdk.jmh.annotations.Group g = m.getAnnotation(org.openjdk.jmh.annotations.Group.class);
+                    benchmarks.add(g != null ? "group:" + g.value() : m.getName());
+                }
+            }
+            return product * Math.max(1, benchmarks.size());
         }
 
         /** True when the planner sets the contract's strategy, threads and size params. */
@@ -77,6 +117,22 @@ public final class SuiteCatalog {
                 new Entry("io", "http", HttpBenchmark.class, io, sizes(32, 1024, 1024, 4096), Sweep.CONCURRENCY),
                 new Entry("io", "hybrid", HybridBenchmark.class, HybridPipeline.ids(), sizes(16, 256, 256, 1024),
                         Sweep.CONCURRENCY)));
+        // Synchronisation: JMH's threads are the contenders in the two contention benchmarks; the others run with
+        // their own params (and threads, groups or child JVMs) once each.
+        List<String> none = List.of();
+        Map<Profile, List<Long>> noSizes = Map.of();
+        SUITES.put("sync", List.of(
+                new Entry("sync", "counter", CounterContention.class, ".*", none, noSizes, Sweep.CONTENDERS),
+                new Entry("sync", "read-write", ReadWriteContention.class, ".*", none, noSizes, Sweep.CONTENDERS),
+                new Entry("sync", "reentrancy", Reentrancy.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "semaphore", SemaphoreLimit.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "barrier", BarrierRoundTrip.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "hand-off", HandOffLatency.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "timer", TimerLateness.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "queue", QueueThroughput.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "creation", CreationCost.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "ipc", IpcRoundTrip.class, ".*", none, noSizes, Sweep.NONE),
+                new Entry("sync", "early-exit", EarlyTermination.class, ".*", none, noSizes, Sweep.NONE)));
     }
 
     private SuiteCatalog() {

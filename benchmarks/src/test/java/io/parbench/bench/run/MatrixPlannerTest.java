@@ -67,6 +67,21 @@ class MatrixPlannerTest {
     }
 
     @Test
+    void theSyncSuiteSweepsContendersForContentionBenchmarksAndRunsTheOthersOnce() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("sync"), Profile.QUICK, null, null, null, null, 2, 2);
+        List<PlannedBenchmark> counter = plan.stream().filter(b -> b.entry().workload().equals("counter")).toList();
+        assertEquals(List.of(1, 2, 4), counter.stream().map(PlannedBenchmark::jmhThreads).toList());
+        assertTrue(counter.stream().allMatch(b -> b.params().isEmpty() && b.strategy() == null));
+        assertEquals(1, plan.stream().filter(b -> b.entry().workload().equals("queue")).count());
+        assertEquals("CounterContention contenders=4", counter.get(2).label());
+        assertEquals(7 * 3 * 1, SuiteCatalog.suite("sync").get(7).variants(), "queues x groups");
+        assertEquals(7, SuiteCatalog.suite("sync").get(0).variants(), "one benchmark x 7 primitives");
+        // --strategies chooses among strategy suites: contention benchmarks have none
+        assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("sync"), Profile.QUICK, null, null,
+                List.of("pool"), null, 2, 2)).getMessage().startsWith("unknown strategy 'pool' for suite(s) sync"));
+    }
+
+    @Test
     void fullProfileHasTwoSizesPerWorkload() {
         assertEquals(List.of(300_000L, 1_000_000L), SuiteCatalog.suite("cpu").get(0).sizes(Profile.FULL));
     }
@@ -81,7 +96,7 @@ class MatrixPlannerTest {
 
     @Test
     void badChoicesGetOneSentenceListingTheValidValues() {
-        assertEquals("unknown suite 'gpu'; valid suites: cpu, io",
+        assertEquals("unknown suite 'gpu'; valid suites: cpu, io, sync",
                 assertThrows(UsageException.class, () -> SuiteCatalog.suite("gpu")).getMessage());
         assertEquals("unknown profile 'fast'; valid profiles: smoke, quick, full",
                 assertThrows(UsageException.class, () -> Profile.parse("fast")).getMessage());

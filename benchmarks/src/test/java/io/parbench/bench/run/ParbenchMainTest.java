@@ -54,8 +54,16 @@ class ParbenchMainTest {
         assertEquals(0, ParbenchMain.execute("run", "--dry-run", "--profile", "smoke"));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("io.parbench.bench.suite.cpu.PrimesBenchmark.run  size=20000"), text);
-        assertTrue(text.contains("process-cold  threads=[2]"), text);
+        assertTrue(text.matches("(?s).*process-cold +threads=\\[2\\].*"), text);
         assertTrue(text.contains("32 benchmarks, profile smoke"), text);
+        out.reset();
+        assertEquals(0, ParbenchMain.execute("run", "--dry-run", "--suite", "sync", "--profile", "quick",
+                "--threads", "1,2"));
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("io.parbench.bench.suite.sync.CounterContention..*"), text);
+        assertTrue(text.contains("JMH threads (contenders)=[1, 2]"), text);
+        assertTrue(text.contains("JMH threads (contenders)=the benchmark's own"), text);
+        assertTrue(text.contains("13 benchmarks, profile quick"), text);
     }
 
     @Test

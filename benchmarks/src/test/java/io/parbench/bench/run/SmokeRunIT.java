@@ -74,6 +74,52 @@ class SmokeRunIT {
     }
 
     @Test
+    void theIoAndSyncSuitesRunInSmokeAndLeaveNothingBehind() throws Exception {
+        Path out = tmp.resolve("io-sync-run");
+        Set<String> tmpBefore = parbenchTempFiles();
+        Process launcher = launch(out, "--suite", "io,sync", "--profile", "smoke", "--quiet");
+        launcher.getInputStream().readAllBytes();
+        assertTrue(launcher.waitFor(10, TimeUnit.MINUTES), "the smoke run took more than 10 minutes");
+        assertEquals(0, launcher.exitValue(), "launcher failed: " + stderr(out));
+
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        Set<String> benchmarks = new HashSet<>();
+        int io = 0;
+        for (JsonNode r : results) {
+            benchmarks.add(r.get("benchmark").asText().replaceAll("\\.[^.]+$", ""));
+            if (r.get("benchmark").asText().contains(".suite.io.")) {
+                io++;
+                assertEquals(r.get("params").get("strategy").asText().equals("sequential") ? "1" : "4",
+                        r.get("params").get("threads").asText(), "the io suite's smoke concurrency is 4");
+            }
+            if (r.get("benchmark").asText().endsWith("CounterContention.increment")) {
+                assertEquals(2, r.get("threads").asInt(), "contenders are JMH threads");
+                double lost = r.get("secondaryMetrics").get("lostUpdates").get("score").asDouble();
+                assertTrue(r.get("params").get("primitive").asText().equals("racy") || lost == 0,
+                        "only the racy counter loses updates: " + r);
+            }
+        }
+        assertEquals(3 * 7 + 4, io, "latency, file, http: sequential + 6 strategies; hybrid: 4 variants");
+        for (SuiteCatalog.Entry e : SuiteCatalog.suite("sync")) {
+            assertTrue(benchmarks.contains(e.benchmarkClass().getName()), "no result from " + e.benchmarkClass());
+        }
+        JsonNode hazards = JSON.readTree(out.resolve("hazards.json").toFile());
+        assertEquals(5, hazards.get("hazards").size(), "the sync suite runs the hazard demos into the run folder");
+        JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
+        assertEquals("complete", env.get("status").asText());
+        assertEquals(0, env.get("matrix").get("failed").asInt());
+        assertEquals(tmpBefore, parbenchTempFiles(), "temporary files and folders are deleted at tear-down");
+        assertNoOrphans(out);
+    }
+
+    /** The parbench files and folders in the temporary folder (the forks use the same java.io.tmpdir). */
+    private static Set<String> parbenchTempFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return new HashSet<>(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("parbench-")).toList());
+        }
+    }
+
+    @Test
     void anInterruptedRunKeepsEveryFinishedBenchmarkAndLeavesNoProcess() throws Exception {
         Path out = tmp.resolve("interrupted-run");
         // Warm process pools at several thread counts: the run is interrupted while child JVMs work.
