@@ -34,6 +34,12 @@ public final class SyntheticJmh {
     }
 
     public SyntheticJmh entry(String benchmark, String mode, String unit, Map<String, String> params, double[][] raw) {
+        return entry(benchmark, mode, unit, params, raw, 1);
+    }
+
+    /** An entry run with {@code jmhThreads} JMH threads (contenders). */
+    public SyntheticJmh entry(String benchmark, String mode, String unit, Map<String, String> params, double[][] raw,
+            int jmhThreads) {
         double sum = 0;
         int n = 0;
         StringBuilder rawJson = new StringBuilder("[");
@@ -50,7 +56,7 @@ public final class SyntheticJmh {
         StringBuilder p = new StringBuilder("{");
         new TreeMap<>(params).forEach((k, v) -> p.append(p.length() > 1 ? "," : "").append(q(k)).append(':').append(q(v)));
         p.append('}');
-        entries.add("{\"jmhVersion\":\"1.37\",\"benchmark\":" + q(benchmark) + ",\"mode\":\"" + mode + "\",\"threads\":1,"
+        entries.add("{\"jmhVersion\":\"1.37\",\"benchmark\":" + q(benchmark) + ",\"mode\":\"" + mode + "\",\"threads\":" + jmhThreads + ","
                 + "\"forks\":" + raw.length + ",\"jvm\":\"/usr/bin/java\",\"jdkVersion\":\"21\",\"vmName\":\"OpenJDK 64-Bit Server VM\","
                 + "\"warmupIterations\":2,\"measurementIterations\":" + raw[0].length + ",\"params\":" + p
                 + ",\"primaryMetric\":{\"score\":" + String.format(Locale.ROOT, "%.6f", sum / n)

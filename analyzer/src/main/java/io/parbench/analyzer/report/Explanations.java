@@ -8,6 +8,41 @@ final class Explanations {
     private Explanations() {
     }
 
+    /**
+     * What each of parbench's sync-suite benchmarks measures and teaches, by class name: shown above its results
+     * (the benchmark's source opens with the same trap and lesson).
+     */
+    static final java.util.Map<String, String> BENCHMARKS = java.util.Map.ofEntries(
+            java.util.Map.entry("CounterContention", "One shared counter incremented by every JMH thread. 'racy' is "
+                    + "count++ on a volatile field: fast and wrong, its lost updates are the secondary metrics lostUpdates "
+                    + "and lostPercent. The others are correct; under contention locks serialise the threads, AtomicLong "
+                    + "retries its compare-and-set, and LongAdder spreads the count over cells, so it keeps scaling."),
+            java.util.Map.entry("ReadWriteContention", "Reads and writes of a pair that must stay consistent. A "
+                    + "ReentrantReadWriteLock's read lock still writes a shared reader count, so readers contend; a "
+                    + "StampedLock's optimistic read writes nothing and retries only when a writer got in."),
+            java.util.Map.entry("Reentrancy", "Re-acquiring a lock the thread already holds, by depth: cheap, not free."),
+            java.util.Map.entry("SemaphoreLimit", "A Semaphore(n) bounding 64 tasks of 1 ms: peakInFlight shows the limit "
+                    + "held exactly, and the time follows 64 / n waits."),
+            java.util.Map.entry("BarrierRoundTrip", "One meeting of all parties at a CyclicBarrier, a Phaser or a fresh "
+                    + "CountDownLatch: each meeting wakes every party, and costs more once parties exceed the cores."),
+            java.util.Map.entry("HandOffLatency", "Two threads passing a number back and forth: the time of one round trip "
+                    + "by mechanism, on platform threads (a kernel wake-up per hand-off) and on virtual threads (a "
+                    + "continuation scheduled, often on the same carrier)."),
+            java.util.Map.entry("TimerLateness", "How late a 1 ms wait wakes up, timed one wait at a time: a timer promises "
+                    + "'not before', and the tail (p99) is where periodic work drifts."),
+            java.util.Map.entry("QueueThroughput", "Items per microsecond through each queue with 1 producer and 1 "
+                    + "consumer (p1c1), 2:1 and 1:2; the put and take rates are listed as secondary metrics. A "
+                    + "SynchronousQueue stores nothing, so every item is a hand-off between two threads."),
+            java.util.Map.entry("CreationCost", "What it costs to get something running, on a log scale: a virtual thread, "
+                    + "a platform thread, a pool task, a child JVM (without class-data sharing, with the JDK's archive, "
+                    + "with an archive of the application), and a round trip to a child already running."),
+            java.util.Map.entry("IpcRoundTrip", "A message to a child JVM and its echo, every byte checked: pipes and "
+                    + "sockets go through the kernel and wake the other process; shared memory does neither."),
+            java.util.Map.entry("EarlyTermination", "Finding the one match: scanning everything, stopping at it, and "
+                    + "parallel searches that stop the other workers (a shared flag, invokeAny, a short-circuiting "
+                    + "stream). percentExamined is the share of the array looked at: the work saved is the rest. A "
+                    + "parallel stream's findAny splits the array everywhere at once, so it examines far more."));
+
     static final List<String[]> TOPICS = List.of(
             new String[] {"Speedup",
                 "Speedup S(n) is the sequential time divided by the time with n threads: 2x means twice as fast. "
@@ -43,6 +78,14 @@ final class Explanations {
                         + "Starting one takes tens to hundreds of milliseconds (process-cold pays that in every operation); "
                         + "a warm pool (process) pays it once, then a pipe round trip per chunk. Processes isolate "
                         + "failures and sidestep a shared heap, but for short tasks the overhead dominates."},
+            new String[] {"Throughput, concurrency and the limit (I/O)",
+                "When tasks wait, throughput is concurrency divided by the wait (Little's law: L = lambda W). With c tasks "
+                        + "in flight, each waiting L ms, no strategy can complete more than c / L tasks per millisecond: "
+                        + "the dashed line of the I/O charts. A strategy stays on it as long as holding a waiting task is "
+                        + "cheap; it bends away where each task's own CPU cost (creating a thread, scheduling it, system "
+                        + "calls, a server on the same cores) times the tasks per second uses up the cores. A platform "
+                        + "thread per waiting task costs a kernel thread and its stack; a virtual thread or a pending "
+                        + "future costs a small object, which is why they reach far higher concurrency."},
             new String[] {"Reading the numbers",
                 "'12.3 ± 0.4 ms/op' is the mean with JMH's 99.9% confidence interval. Speedups show their 95% interval "
                         + "in brackets. 'Within noise' means a statistical test (Welch's t-test with Holm's correction for "

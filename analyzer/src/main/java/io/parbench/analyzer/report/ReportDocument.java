@@ -279,6 +279,7 @@ public final class ReportDocument {
             index++;
             String name = String.format(Locale.ROOT, "c%02d-%s", index, slug(v.title()));
             blocks.add(new Block.Heading(3, v.title(), name));
+            explain(v.title());
             charts.add(new ChartJob(name, () -> ScoreCharts.contention(v), 900, 560));
             blocks.add(new Block.Figure(name, v.title() + " vs contenders", "Mean with 99.9% intervals per variant."));
             List<List<String>> rows = new ArrayList<>();
@@ -294,6 +295,15 @@ public final class ReportDocument {
             }
             blocks.add(new Block.Table(List.of("Variant", "Contenders", "Score (99.9% CI)", "95% CI", "Secondary metrics",
                     "Notes"), rows, new boolean[] {false, true, true, true, false, false}));
+        }
+    }
+
+    /** The one-paragraph explanation of a parbench sync benchmark, when the title starts with its class name. */
+    private void explain(String title) {
+        String name = title.split("[ .(]")[0];
+        String text = Explanations.BENCHMARKS.get(name);
+        if (text != null) {
+            blocks.add(new Block.Paragraph(text));
         }
     }
 
@@ -323,6 +333,7 @@ public final class ReportDocument {
             index++;
             String name = String.format(Locale.ROOT, "p%03d-%s", index, slug(g.title()));
             blocks.add(new Block.Heading(3, g.title(), name));
+            explain(g.title());
             List<String> labels = g.stats().stream().map(s -> barLabel(s.result())).toList();
             charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), labels), 900,
                     ScoreCharts.height(g.stats().size())));
@@ -371,8 +382,10 @@ public final class ReportDocument {
 
     private void explanations() {
         blocks.add(new Block.Heading(2, "How to read this report", "explanations"));
+        boolean ioGroups = a.groups().stream().anyMatch(Throughput::applies);
         for (String[] topic : Explanations.TOPICS) {
-            if (!a.groups().isEmpty() || topic[0].equals("Reading the numbers")) {
+            if (topic[0].startsWith("Throughput, concurrency") ? ioGroups
+                    : !a.groups().isEmpty() || topic[0].equals("Reading the numbers")) {
                 blocks.add(new Block.Heading(3, topic[0], null));
                 blocks.add(new Block.Paragraph(topic[1]));
             }

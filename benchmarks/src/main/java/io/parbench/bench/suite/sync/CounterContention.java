@@ -69,8 +69,9 @@ public class CounterContention {
 
     /**
      * Per thread: the increments this thread made (its own field, so counting them costs no contention) and the
-     * secondary metric {@code lostUpdates}: the increments made but missing from the counter, reported by the last
-     * thread to finish an iteration (the others report 0, and JMH sums them).
+     * secondary metrics {@code lostUpdates} and {@code lostPercent}: the increments made but missing from the
+     * counter per iteration (mean over the measured iterations), reported by the last thread to finish an iteration
+     * (the others report 0; JMH sums event counters over threads and iterations, hence the division).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -89,14 +90,18 @@ public class CounterContention {
 
         /** Runs after every thread has stopped (JMH waits for all of them before tear-down). */
         @TearDown(Level.Iteration)
-        public void report(CounterContention bench, org.openjdk.jmh.infra.ThreadParams threads) {
+        public void report(CounterContention bench, org.openjdk.jmh.infra.ThreadParams threads,
+                org.openjdk.jmh.infra.BenchmarkParams params) {
             bench.made.addAndGet(mine);
             if (bench.reported.incrementAndGet() == threads.getThreadCount()) {
-                lostUpdates = bench.made.get() - bench.value();
-                lostPercent = bench.made.get() == 0 ? 0 : 100.0 * lostUpdates / bench.made.get();
+                long lost = bench.made.get() - bench.value();
+                // JMH sums event counters over the measured iterations: report each iteration's share of the mean
+                int iterations = Math.max(1, params.getMeasurement().getCount());
+                lostUpdates = lost / iterations;
+                lostPercent = bench.made.get() == 0 ? 0 : 100.0 * lost / bench.made.get() / iterations;
                 bench.reset();
-                if (lostUpdates != 0 && !bench.primitive.equals("racy")) {
-                    throw new IllegalStateException(bench.primitive + " lost " + lostUpdates + " updates: it is not a "
+                if (lost != 0 && !bench.primitive.equals("racy")) {
+                    throw new IllegalStateException(bench.primitive + " lost " + lost + " updates: it is not a "
                             + "correct counter");
                 }
             }

@@ -69,8 +69,7 @@ class SyncBenchmarksTest {
             s.permits = permits;
             s.setUp();
             try {
-                SemaphoreLimit.Peak peak = new SemaphoreLimit.Peak();
-                int max = s.limit(peak);
+                int max = s.runLimited();
                 assertTrue(max >= 1 && max <= permits, "peak " + max + " with " + permits + " permits");
             } finally {
                 s.tearDown();
