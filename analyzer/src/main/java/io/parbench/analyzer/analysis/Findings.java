@@ -44,7 +44,8 @@ public final class Findings {
         ScalingGroup.Ranking.Entry best = r.best();
         List<ScalingGroup.Ranking.Entry> ties = r.entries().stream().filter(e -> e.verdict().equals("tie")).toList();
         List<ScalingGroup.Ranking.Entry> untested = r.entries().stream().filter(e -> e.verdict().equals("unknown")).toList();
-        String at = String.format(Locale.ROOT, "At %d thread%s, ", r.threads(), r.threads() == 1 ? "" : "s");
+        String at = Throughput.applies(g) ? String.format(Locale.ROOT, "At %d in flight, ", r.threads())
+                : String.format(Locale.ROOT, "At %d thread%s, ", r.threads(), r.threads() == 1 ? "" : "s");
         String time = Format.score(best.stats());
         StringBuilder sb = new StringBuilder(at);
         if (!ties.isEmpty()) {

@@ -38,7 +38,10 @@ public final class ScoreCharts {
         int maxThreads = 1;
         int i = 0;
         for (var e : v.series().entrySet()) {
-            org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(e.getKey());
+            // one varying param: its value says it all ("adder", not "primitive=adder")
+            String name = v.series().keySet().stream().allMatch(k -> k.indexOf('=') > 0 && !k.contains(", "))
+                    ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
+            org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(name);
             for (var p : e.getValue()) {
                 double m = p.stats().mean();
                 double err = Double.isNaN(p.stats().ci999()) ? 0 : p.stats().ci999();
@@ -57,9 +60,7 @@ public final class ScoreCharts {
         String label = "Score (" + v.unit() + ", " + (higherIsBetter ? "higher" : "lower") + " is better";
         org.jfree.chart.axis.ValueAxis y;
         if (min > 0 && max / min > 30) {
-            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(label + ", log scale)");
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
-            log.setMinorTickMarksVisible(false);
+            org.jfree.chart.axis.LogAxis log = ScalingCharts.decades(label + ", log scale)");
             log.setRange(min / 1.5, max * 1.5);
             y = log;
         } else {
@@ -73,39 +74,57 @@ public final class ScoreCharts {
     }
 
     public static JFreeChart scores(String title, String unit, List<BenchmarkStats> stats, List<String> labels) {
+        return scores(title, unit, stats, java.util.Collections.nCopies(stats.size(), "score"), labels);
+    }
+
+    /**
+     * Bars grouped by {@code categories}, a colour per {@code series} (for example the thread kind, so that platform
+     * and virtual sit side by side for each mechanism); a legend when there is more than one series.
+     */
+    public static JFreeChart scores(String title, String unit, List<BenchmarkStats> stats, List<String> series,
+            List<String> categories) {
+        double min = stats.stream().mapToDouble(BenchmarkStats::mean).filter(v -> v > 0).min().orElse(1);
+        double max = stats.stream().mapToDouble(BenchmarkStats::mean).max().orElse(1);
+        boolean log = max / min > 100;
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (int i = 0; i < stats.size() && i < MAX_BARS; i++) {
             BenchmarkStats s = stats.get(i);
-            data.add(s.mean(), Double.isNaN(s.ci999()) ? 0 : s.ci999(), "score", labels.get(i));
+            double err = Double.isNaN(s.ci999()) ? 0 : s.ci999();
+            // on a log axis a bar cannot reach below zero: shorten the bar to 90% of the mean (the table has the interval)
+            data.add(s.mean(), log ? Math.min(err, 0.9 * s.mean()) : err, series.get(i), categories.get(i));
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
-        renderer.setSeriesPaint(0, ChartTheme.colour("pool", 0));
+        List<?> rows = data.getRowKeys();
+        for (int r = 0; r < rows.size(); r++) {
+            renderer.setSeriesPaint(r, rows.size() == 1 ? ChartTheme.colour("pool", 0)
+                    : ChartTheme.colour(rows.get(r).toString(), r));
+        }
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         renderer.setMaximumBarWidth(0.7);
         boolean higherIsBetter = unit.startsWith("ops/");
         CategoryAxis x = new CategoryAxis(null);
         x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         x.setMaximumCategoryLabelWidthRatio(0.45f);
-        double min = stats.stream().mapToDouble(BenchmarkStats::mean).filter(v -> v > 0).min().orElse(1);
-        double max = stats.stream().mapToDouble(BenchmarkStats::mean).max().orElse(1);
         String label = "Score (" + unit + ", " + (higherIsBetter ? "higher" : "lower") + " is better";
         org.jfree.chart.axis.ValueAxis y;
-        if (max / min > 100) { // scores that span orders of magnitude (creation costs): a log scale shows them all
-            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(label + ", log scale)");
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
-            log.setMinorTickMarksVisible(false);
-            log.setSmallestValue(min / 2);
-            log.setRange(min / 2, max * 2);
+        if (log) { // scores that span orders of magnitude (creation costs): a log scale shows them all
+            org.jfree.chart.axis.LogAxis axis = ScalingCharts.decades(label + ", log scale)");
+            axis.setSmallestValue(min / 2);
+            axis.setRange(min / 2, max * 2);
             renderer.setBase(min / 2);
-            y = log;
+            y = axis;
         } else {
-            y = new NumberAxis(label + ")");
+            NumberAxis axis = new NumberAxis(label + ")");
+            double top = stats.stream().mapToDouble(st -> st.mean() + (Double.isNaN(st.ci999()) ? 0 : st.ci999())).max()
+                    .orElse(1);
+            axis.setRange(0, Math.max(top, max) * 1.05); // a score is never negative: wide error bars stop at zero
+            y = axis;
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         JFreeChart chart = new JFreeChart(title + (stats.size() > MAX_BARS ? " (first " + MAX_BARS + " of "
-                + stats.size() + ")" : ""), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+                + stats.size() + ")" : ""), JFreeChart.DEFAULT_TITLE_FONT, plot, rows.size() > 1);
         return ChartTheme.apply(chart);
     }
 }

@@ -334,9 +334,9 @@ public final class ReportDocument {
             String name = String.format(Locale.ROOT, "p%03d-%s", index, slug(g.title()));
             blocks.add(new Block.Heading(3, g.title(), name));
             explain(g.title());
-            List<String> labels = g.stats().stream().map(s -> barLabel(s.result())).toList();
-            charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), labels), 900,
-                    ScoreCharts.height(g.stats().size())));
+            List<List<String>> split = seriesAndCategories(g.stats());
+            charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), split.get(0), split.get(1)),
+                    900, ScoreCharts.height(g.stats().size())));
             blocks.add(new Block.Figure(name, "Scores of " + g.title(), "Mean with 99.9% intervals."));
             // sample mode times every operation: its median and p99 say more than the mean (timers, latencies)
             boolean sampled = g.stats().stream().anyMatch(s -> !quantiles(s).isEmpty());
@@ -390,6 +390,49 @@ public final class ReportDocument {
                 blocks.add(new Block.Paragraph(topic[1]));
             }
         }
+    }
+
+    /**
+     * How to lay out a plain group's bars: when every benchmark has the same params and one dimension (a param, or
+     * the method name when there are several) has 2 to 4 values, that dimension colours the bars and the rest labels
+     * them (HandOffLatency: platform and virtual side by side per mechanism); otherwise one bar per benchmark.
+     */
+    static List<List<String>> seriesAndCategories(List<BenchmarkStats> stats) {
+        List<Map<String, String>> dims = new ArrayList<>();
+        for (BenchmarkStats s : stats) {
+            Map<String, String> d = new java.util.TreeMap<>(s.result().key().params());
+            String b = s.result().key().benchmark();
+            d.put("", b.substring(b.lastIndexOf('.') + 1)); // the method
+            dims.add(d);
+        }
+        List<String> labels = stats.stream().map(s -> barLabel(s.result())).toList();
+        java.util.Set<java.util.Set<String>> keySets = new java.util.HashSet<>();
+        dims.forEach(d -> keySets.add(d.keySet()));
+        String chosen = null;
+        long fewest = Long.MAX_VALUE;
+        if (keySets.size() == 1) {
+            for (String key : dims.get(0).keySet()) {
+                long distinct = dims.stream().map(d -> d.get(key)).distinct().count();
+                if (distinct >= 2 && distinct <= 4 && distinct < stats.size() && distinct < fewest) {
+                    chosen = key;
+                    fewest = distinct;
+                }
+            }
+        }
+        if (chosen == null) {
+            return List.of(java.util.Collections.nCopies(stats.size(), "score"), labels);
+        }
+        List<String> series = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        for (Map<String, String> d : dims) {
+            String key = chosen;
+            series.add(key.isEmpty() ? d.get(key) : key + "=" + d.get(key));
+            boolean oneMethod = dims.stream().map(x -> x.get("")).distinct().count() == 1;
+            categories.add(d.entrySet().stream().filter(e -> !e.getKey().equals(key) && !(e.getKey().isEmpty() && oneMethod))
+                    .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
+        return List.of(series, categories);
     }
 
     private static String barLabel(BenchmarkResult r) {
