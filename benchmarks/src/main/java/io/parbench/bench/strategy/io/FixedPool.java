@@ -3,7 +3,6 @@ package io.parbench.bench.strategy.io;
 import io.parbench.bench.workload.io.IoWorkload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,26 +44,7 @@ final class FixedPool implements IoStrategy {
             int task = i;
             futures.add(pool.submit(() -> workload.task(task)));
         }
-        long sum = 0;
-        RuntimeException failure = null;
-        for (Future<Long> f : futures) {
-            try {
-                if (failure == null) {
-                    sum += f.get();
-                } else {
-                    f.cancel(true);
-                }
-            } catch (ExecutionException e) {
-                failure = IoStrategies.failure(id(), e);
-            } catch (InterruptedException e) {
-                futures.forEach(x -> x.cancel(true));
-                throw IoStrategies.failure(id(), e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return sum;
+        return IoStrategies.sum(id(), futures);
     }
 
     @Override

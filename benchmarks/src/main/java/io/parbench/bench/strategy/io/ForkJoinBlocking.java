@@ -3,7 +3,6 @@ package io.parbench.bench.strategy.io;
 import io.parbench.bench.workload.io.IoWorkload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
@@ -47,26 +46,7 @@ final class ForkJoinBlocking implements IoStrategy {
             int task = i;
             tasks.add(pool.submit(ForkJoinTask.adapt(() -> managed ? blockManaged(workload, task) : workload.task(task))));
         }
-        long sum = 0;
-        RuntimeException failure = null;
-        for (ForkJoinTask<Long> t : tasks) {
-            try {
-                if (failure == null) {
-                    sum += t.get();
-                } else {
-                    t.cancel(true);
-                }
-            } catch (ExecutionException e) {
-                failure = IoStrategies.failure(id(), e);
-            } catch (InterruptedException e) {
-                tasks.forEach(x -> x.cancel(true));
-                throw IoStrategies.failure(id(), e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return sum;
+        return IoStrategies.sum(id(), tasks);
     }
 
     private static long blockManaged(IoWorkload workload, int task) throws Exception {

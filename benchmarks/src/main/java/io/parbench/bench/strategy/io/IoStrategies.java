@@ -39,6 +39,33 @@ public final class IoStrategies {
         };
     }
 
+    /**
+     * Waits for every future and sums their results; after the first failure the rest are cancelled and the
+     * failure is thrown (with the I/O failure's own sentence).
+     */
+    static long sum(String strategy, List<? extends java.util.concurrent.Future<Long>> futures) {
+        long sum = 0;
+        RuntimeException failure = null;
+        for (java.util.concurrent.Future<Long> f : futures) {
+            try {
+                if (failure == null) {
+                    sum += f.get();
+                } else {
+                    f.cancel(true);
+                }
+            } catch (ExecutionException e) {
+                failure = failure(strategy, e);
+            } catch (InterruptedException e) {
+                futures.forEach(x -> x.cancel(true));
+                throw failure(strategy, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sum;
+    }
+
     /** A task's failure as the strategy's: the I/O failure's own sentence where there is one. */
     static RuntimeException failure(String strategy, Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -1,6 +1,7 @@
 package io.parbench.bench.suite.cpu;
 
 import io.parbench.bench.strategy.Chunking;
+import io.parbench.bench.suite.AnswerCheck;
 import io.parbench.bench.strategy.CpuStrategies;
 import io.parbench.bench.strategy.CpuStrategy;
 import io.parbench.bench.workload.cpu.CpuWorkloads;
@@ -54,8 +55,7 @@ public abstract class CpuSuite {
     private RangeWorkload workload;
     private CpuStrategy impl;
     private long expected;
-    private long lastAnswer;
-    private boolean answered;
+    private final AnswerCheck check = new AnswerCheck();
 
     /** The workload id of this suite class. */
     protected abstract String workloadId();
@@ -72,18 +72,13 @@ public abstract class CpuSuite {
 
     @Benchmark
     public long run() {
-        long answer = impl.compute(workload);
-        lastAnswer = answer;
-        answered = true;
-        return answer;
+        return check.record(impl.compute(workload));
     }
 
     @TearDown(Level.Iteration)
     public void verify() {
-        if (answered && lastAnswer != expected) {
-            throw new IllegalStateException(strategy + " with " + threads + " threads computed " + lastAnswer
-                    + " for " + workloadId() + " size " + workload.size() + " but the sequential answer is " + expected);
-        }
+        check.verify(expected, () -> strategy + " with " + threads + " threads on " + workloadId() + " size "
+                + workload.size() + " (sequential's answer is the reference)");
     }
 
     @TearDown(Level.Trial)

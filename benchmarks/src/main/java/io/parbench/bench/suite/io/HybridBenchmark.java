@@ -1,6 +1,7 @@
 package io.parbench.bench.suite.io;
 
 import io.parbench.bench.strategy.io.HybridPipeline;
+import io.parbench.bench.suite.AnswerCheck;
 import io.parbench.bench.workload.io.PrimeFeed;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,8 +52,7 @@ public class HybridBenchmark {
     private PrimeFeed feed;
     private HybridPipeline pipeline;
     private long expected;
-    private long lastAnswer;
-    private boolean answered;
+    private final AnswerCheck check = new AnswerCheck();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -68,18 +68,12 @@ public class HybridBenchmark {
 
     @Benchmark
     public long run() {
-        long answer = pipeline.run(feed);
-        lastAnswer = answer;
-        answered = true;
-        return answer;
+        return check.record(pipeline.run(feed));
     }
 
     @TearDown(Level.Iteration)
     public void verify() {
-        if (answered && lastAnswer != expected) {
-            throw new IllegalStateException("hybrid " + strategy + " with " + threads + " threads counted " + lastAnswer
-                    + " primes but the answer is " + expected);
-        }
+        check.verify(expected, () -> "hybrid " + strategy + " with " + threads + " threads (primes in " + size + " ranges)");
     }
 
     @TearDown(Level.Trial)

@@ -2,6 +2,7 @@ package io.parbench.bench.suite.io;
 
 import io.parbench.bench.strategy.io.IoStrategies;
 import io.parbench.bench.strategy.io.IoStrategy;
+import io.parbench.bench.suite.AnswerCheck;
 import io.parbench.bench.workload.io.IoWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,8 +48,7 @@ public abstract class IoSuite {
     private IoWorkload workload;
     private IoStrategy impl;
     private long expected;
-    private long lastAnswer;
-    private boolean answered;
+    private final AnswerCheck check = new AnswerCheck();
 
     /** Makes the workload (and its server, files, timers) for {@code tasks} tasks per operation. */
     protected abstract IoWorkload createWorkload(int tasks) throws Exception;
@@ -67,18 +67,12 @@ public abstract class IoSuite {
 
     @Benchmark
     public long run() {
-        long answer = impl.run(workload);
-        lastAnswer = answer;
-        answered = true;
-        return answer;
+        return check.record(impl.run(workload));
     }
 
     @TearDown(Level.Iteration)
     public void verify() {
-        if (answered && lastAnswer != expected) {
-            throw new IllegalStateException(strategy + " with " + threads + " threads computed " + lastAnswer + " for "
-                    + workload.id() + " size " + size + " but the answer is " + expected);
-        }
+        check.verify(expected, () -> strategy + " with " + threads + " threads on " + workload.id() + " size " + size);
     }
 
     @TearDown(Level.Trial)
