@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 public final class MatrixOptions {
 
     @Option(names = "--suite", split = ",", paramLabel = "SUITE",
-            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu, io).", defaultValue = "cpu")
+            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu, io, sync).", defaultValue = "cpu")
     List<String> suites;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",
@@ -21,7 +21,7 @@ public final class MatrixOptions {
     @Option(names = "--threads", paramLabel = "N,N,...",
             description = "Thread counts to sweep (default for cpu: 1, 2, 4, ... up to twice the logical CPUs, plus the "
                     + "physical and logical core counts; for io, tasks in flight: 1, 4, 32, 256, 1024 (full: every "
-                    + "power of two to 1024); smoke: 2 (io: 4)).")
+                    + "power of two to 1024); for sync, JMH threads contending: as for cpu; smoke: 2 (io: 4)).")
     String threads;
 
     @Option(names = "--sizes", paramLabel = "SIZE,...",

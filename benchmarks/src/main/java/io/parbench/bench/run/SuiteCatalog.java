@@ -80,8 +80,9 @@ public final class SuiteCatalog {
             return !strategies.isEmpty();
         }
 
+        /** {@code class.method}, or the class name alone for an entry that runs every method of its class. */
         public String benchmarkName() {
-            return benchmarkClass.getName() + "." + method;
+            return method.equals(".*") ? benchmarkClass.getName() : benchmarkClass.getName() + "." + method;
         }
 
         /** The JMH include pattern for this entry: one method, or every method of the class when it is {@code .*}. */

@@ -60,7 +60,7 @@ class ParbenchMainTest {
         assertEquals(0, ParbenchMain.execute("run", "--dry-run", "--suite", "sync", "--profile", "quick",
                 "--threads", "1,2"));
         text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("io.parbench.bench.suite.sync.CounterContention..*"), text);
+        assertTrue(text.contains("io.parbench.bench.suite.sync.CounterContention\n"), text);
         assertTrue(text.contains("JMH threads (contenders)=[1, 2]"), text);
         assertTrue(text.contains("JMH threads (contenders)=the benchmark's own"), text);
         assertTrue(text.contains("13 benchmarks, profile quick"), text);
