@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Everything a report shows, computed once from a run: per-benchmark statistics, the scaling groups with their
  * findings, the "which strategy" table, the contention views (benchmarks run at several JMH thread counts), and
- * the plain groups (benchmarks outside any scaling group, by class,
- * mode and unit). Writers only format this; they compute nothing.
+ * the plain groups (the other benchmarks, by class, mode and unit). Writers only format this; they compute
+ * nothing.
  */
 public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List<ScalingGroup> groups,
         List<Finding> findings, List<Recommendations.Row> recommendations, List<ContentionView> contention,

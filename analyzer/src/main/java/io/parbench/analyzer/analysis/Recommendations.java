@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The "which strategy to use" table, from the measured data only: for each kind of work (a suite), at the thread
- * count nearest the physical cores (for I/O work: at the highest concurrency measured), which strategies were best or within noise of the best in how many workloads,
- * and which were slowest.
+ * count nearest the physical cores (for I/O work: at the highest concurrency measured), which strategies were best
+ * or within noise of the best in how many workloads, and which were slowest.
  */
 public final class Recommendations {
 
