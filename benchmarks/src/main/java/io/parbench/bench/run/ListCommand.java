@@ -49,7 +49,7 @@ public final class ListCommand implements Callable<Integer> {
         grouped.forEach((name, strategies) -> {
             console.result(name);
             strategies.forEach((s, t) -> console.result(s.equals("contenders")
-                    ? "    JMH threads (contenders)=" + (t.contains(0) ? "the benchmark's own" : t)
+                    ? (t.contains(0) ? "    its own params and threads, once" : "    JMH threads (contenders)=" + t)
                     : String.format("    %-16s threads=%s", s, t)));
         });
         double seconds = settings.estimatedSeconds(plan);

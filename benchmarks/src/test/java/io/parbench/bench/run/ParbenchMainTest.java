@@ -62,7 +62,7 @@ class ParbenchMainTest {
         text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("io.parbench.bench.suite.sync.CounterContention\n"), text);
         assertTrue(text.contains("JMH threads (contenders)=[1, 2]"), text);
-        assertTrue(text.contains("JMH threads (contenders)=the benchmark's own"), text);
+        assertTrue(text.contains("its own params and threads, once"), text);
         assertTrue(text.contains("13 benchmarks, profile quick"), text);
     }
 
