@@ -1,5 +1,6 @@
 package io.parbench.bench.process;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.strategy.Chunking;
 import io.parbench.bench.workload.cpu.RangeWorkload;
 import java.io.IOException;
@@ -170,12 +171,7 @@ public final class ProcessWorkerPool implements AutoCloseable {
         watchdog.shutdownNow();
         // Close stdin of all first, so they exit in parallel, then reap each.
         children.parallelStream().forEach(ChildWorker::close);
-        drivers.shutdownNow();
-        try {
-            drivers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(drivers, 5);
     }
 
     /** The pool could not produce an answer; the message names the child and what went wrong. */

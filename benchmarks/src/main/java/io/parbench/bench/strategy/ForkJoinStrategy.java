@@ -1,9 +1,9 @@
 package io.parbench.bench.strategy;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.cpu.RangeWorkload;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
-import java.util.concurrent.TimeUnit;
 
 /**
  * RecursiveTask splitting on a ForkJoinPool of {@code threads}, made once per trial. A range is halved until it
@@ -41,12 +41,7 @@ public final class ForkJoinStrategy implements CpuStrategy {
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(pool, 10);
     }
 
     private static final class RangeTask extends RecursiveTask<Long> {

@@ -1,10 +1,10 @@
 package io.parbench.bench.strategy;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.cpu.RangeWorkload;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -46,11 +46,6 @@ public final class ParallelStreamStrategy implements CpuStrategy {
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(pool, 10);
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.bench.strategy;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.cpu.RangeWorkload;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /** A fixed pool of {@code threads} platform threads, made once per trial; each chunk is a submitted task. */
 public final class ThreadPoolStrategy implements CpuStrategy {
@@ -51,11 +51,6 @@ public final class ThreadPoolStrategy implements CpuStrategy {
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(pool, 10);
     }
 }

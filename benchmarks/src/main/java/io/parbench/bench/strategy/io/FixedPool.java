@@ -1,13 +1,10 @@
 package io.parbench.bench.strategy.io;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.io.IoWorkload;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed pool of {@code threads} platform threads, made (and started) at trial set-up; every task is submitted to
@@ -39,21 +36,11 @@ final class FixedPool implements IoStrategy {
 
     @Override
     public long run(IoWorkload workload) {
-        List<Future<Long>> futures = new ArrayList<>(workload.tasks());
-        for (int i = 0; i < workload.tasks(); i++) {
-            int task = i;
-            futures.add(pool.submit(() -> workload.task(task)));
-        }
-        return IoStrategies.sum(id(), futures);
+        return IoStrategies.submitAll(id(), pool, workload.tasks(), task -> () -> workload.task(task));
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(pool, 30);
     }
 }

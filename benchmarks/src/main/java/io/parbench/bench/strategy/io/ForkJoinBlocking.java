@@ -1,11 +1,8 @@
 package io.parbench.bench.strategy.io;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.io.IoWorkload;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Blocking tasks on a {@link ForkJoinPool} of {@code threads}, submitted from outside the pool (so that no worker
@@ -41,12 +38,8 @@ final class ForkJoinBlocking implements IoStrategy {
 
     @Override
     public long run(IoWorkload workload) {
-        List<ForkJoinTask<Long>> tasks = new ArrayList<>(workload.tasks());
-        for (int i = 0; i < workload.tasks(); i++) {
-            int task = i;
-            tasks.add(pool.submit(ForkJoinTask.adapt(() -> managed ? blockManaged(workload, task) : workload.task(task))));
-        }
-        return IoStrategies.sum(id(), tasks);
+        return IoStrategies.submitAll(id(), pool, workload.tasks(),
+                task -> () -> managed ? blockManaged(workload, task) : workload.task(task));
     }
 
     private static long blockManaged(IoWorkload workload, int task) throws Exception {
@@ -90,11 +83,6 @@ final class ForkJoinBlocking implements IoStrategy {
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(pool, 30);
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.bench.strategy.io;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.io.PrimeFeed;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -146,15 +146,7 @@ public final class HybridPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ExecutorService e : new ExecutorService[] {stage2, sharedPool}) {
-            if (e != null) {
-                e.shutdownNow();
-                try {
-                    e.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        Cleanup.stop(stage2, 30);
+        Cleanup.stop(sharedPool, 30);
     }
 }

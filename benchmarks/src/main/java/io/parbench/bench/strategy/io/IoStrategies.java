@@ -2,9 +2,14 @@ package io.parbench.bench.strategy.io;
 
 import io.parbench.bench.strategy.StrategyFailure;
 import io.parbench.bench.workload.io.IoFailure;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** The I/O strategies by id. */
 public final class IoStrategies {
@@ -40,13 +45,26 @@ public final class IoStrategies {
     }
 
     /**
+     * Submits task {@code i} of {@code tasks} (from outside the pool: for a ForkJoinPool, no worker waits in a join)
+     * and sums the results as {@link #sum} does.
+     */
+    static long submitAll(String strategy, ExecutorService pool, int tasks,
+            IntFunction<Callable<Long>> task) {
+        List<Future<Long>> futures = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            futures.add(pool.submit(task.apply(i)));
+        }
+        return sum(strategy, futures);
+    }
+
+    /**
      * Waits for every future and sums their results; after the first failure the rest are cancelled and the
      * failure is thrown (with the I/O failure's own sentence).
      */
-    static long sum(String strategy, List<? extends java.util.concurrent.Future<Long>> futures) {
+    static long sum(String strategy, List<? extends Future<Long>> futures) {
         long sum = 0;
         RuntimeException failure = null;
-        for (java.util.concurrent.Future<Long> f : futures) {
+        for (Future<Long> f : futures) {
             try {
                 if (failure == null) {
                     sum += f.get();

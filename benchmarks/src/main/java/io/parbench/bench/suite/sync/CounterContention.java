@@ -71,7 +71,7 @@ public class CounterContention {
      * Per thread: the increments this thread made (its own field, so counting them costs no contention) and the
      * secondary metrics {@code lostUpdates} and {@code lostPercent}: the increments made but missing from the
      * counter per iteration (mean over the measured iterations), reported by the last thread to finish an iteration
-     * (the others report 0; JMH sums event counters over threads and iterations, hence the division).
+     * (the others report 0, and JMH sums over threads; see {@link IterationShare} for the iterations).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -95,10 +95,8 @@ public class CounterContention {
             bench.made.addAndGet(mine);
             if (bench.reported.incrementAndGet() == threads.getThreadCount()) {
                 long lost = bench.made.get() - bench.value();
-                // JMH sums event counters over the measured iterations: report each iteration's share of the mean
-                int iterations = Math.max(1, params.getMeasurement().getCount());
-                lostUpdates = lost / iterations;
-                lostPercent = bench.made.get() == 0 ? 0 : 100.0 * lost / bench.made.get() / iterations;
+                lostUpdates = (long) IterationShare.of(lost, params);
+                lostPercent = bench.made.get() == 0 ? 0 : IterationShare.of(100.0 * lost / bench.made.get(), params);
                 bench.reset();
                 if (lost != 0 && !bench.primitive.equals("racy")) {
                     throw new IllegalStateException(bench.primitive + " lost " + lost + " updates: it is not a "

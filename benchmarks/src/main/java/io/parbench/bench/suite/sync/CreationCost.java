@@ -1,5 +1,6 @@
 package io.parbench.bench.suite.sync;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.process.WorkerHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,17 +113,10 @@ public class CreationCost {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        pool.shutdownNow();
+        Cleanup.stop(pool, 10);
         if (warm != null) {
             warm.close();
         }
-        if (archiveDir != null) {
-            try (var files = Files.list(archiveDir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(archiveDir);
-        }
+        Cleanup.deleteTree(archiveDir);
     }
 }

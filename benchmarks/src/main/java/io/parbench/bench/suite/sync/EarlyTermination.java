@@ -1,5 +1,6 @@
 package io.parbench.bench.suite.sync;
 
+import io.parbench.bench.Cleanup;
 import io.parbench.bench.workload.sync.FirstMatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,14 +84,12 @@ public class EarlyTermination {
             throw new IllegalStateException(approach + " found index " + found + "; the match is at " + search.expected());
         }
         ops++;
-        // JMH sums event counters over the measured iterations: each reports its share, so the score is the mean
-        work.percentExamined = 100.0 * search.examined() / ((double) ops * SIZE)
-                / Math.max(1, params.getMeasurement().getCount());
+        work.percentExamined = IterationShare.of(100.0 * search.examined() / ((double) ops * SIZE), params);
         return found;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        pool.shutdownNow();
+        Cleanup.stop(pool, 10);
     }
 }

@@ -69,8 +69,7 @@ public class SemaphoreLimit {
     @Benchmark
     public int limit(Peak peak, org.openjdk.jmh.infra.BenchmarkParams params) throws Exception {
         int max = runLimited();
-        // JMH sums event counters over the measured iterations: each reports its share, so the score is the mean peak
-        peak.peakInFlight = Math.max(peak.peakInFlight, max / (double) Math.max(1, params.getMeasurement().getCount()));
+        peak.peakInFlight = Math.max(peak.peakInFlight, IterationShare.of(max, params));
         return max;
     }
 

@@ -1,5 +1,6 @@
 package io.parbench.bench.suite.sync;
 
+import io.parbench.bench.Cleanup;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
@@ -68,6 +69,6 @@ public class TimerLateness {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        scheduler.shutdownNow();
+        Cleanup.stop(scheduler, 10);
     }
 }

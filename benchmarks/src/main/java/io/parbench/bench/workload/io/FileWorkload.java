@@ -1,7 +1,7 @@
 package io.parbench.bench.workload.io;
 
+import io.parbench.bench.Cleanup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
@@ -9,16 +9,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -40,6 +37,8 @@ public final class FileWorkload implements IoWorkload {
     private final boolean write;
     private final Path dir;
     private final ExecutorService asyncPool;
+    /** With {@code write}: every file's bytes, made once, so that a task writes them instead of making them. */
+    private final byte[][] contents;
 
     /** Makes the temporary folder under {@code base} (or the system's) and writes every file. */
     public FileWorkload(Path base, int tasks, int fileBytes, boolean write) throws IOException {
@@ -57,9 +56,14 @@ public final class FileWorkload implements IoWorkload {
             t.setDaemon(true);
             return t;
         });
+        this.contents = write ? new byte[tasks][] : null;
         try {
             for (int i = 0; i < tasks; i++) {
-                Files.write(file(i), content(i));
+                byte[] bytes = content(i);
+                Files.write(file(i), bytes);
+                if (write) {
+                    contents[i] = bytes;
+                }
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -98,7 +102,7 @@ public final class FileWorkload implements IoWorkload {
         Path path = file(i);
         if (write) {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content(i));
+                ByteBuffer buf = ByteBuffer.wrap(contents[i]);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -134,7 +138,7 @@ public final class FileWorkload implements IoWorkload {
         ByteBuffer readBuf = ByteBuffer.allocate(fileBytes);
         Runnable read = () -> readFully(ch, path, readBuf, result, () -> result.complete(crc(readBuf.array())));
         if (write) {
-            writeFully(ch, ByteBuffer.wrap(content(i)), result, () -> {
+            writeFully(ch, ByteBuffer.wrap(contents[i]), result, () -> {
                 try {
                     ch.force(true); // no asynchronous fsync exists: this blocks the pool thread
                     read.run();
@@ -218,24 +222,7 @@ public final class FileWorkload implements IoWorkload {
 
     @Override
     public void close() {
-        asyncPool.shutdownNow();
-        try {
-            asyncPool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (IOException | UncheckedIOException e) {
-                System.err.println("parbench: could not delete " + dir + ": " + e.getMessage());
-            }
-        }
+        Cleanup.stop(asyncPool, 10);
+        Cleanup.deleteTree(dir);
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.bench.workload.io;
 
+import io.parbench.bench.Cleanup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,11 +79,6 @@ public final class LatencyWorkload implements IoWorkload {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Cleanup.stop(timer, 10);
     }
 }
