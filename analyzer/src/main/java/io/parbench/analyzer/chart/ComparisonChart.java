@@ -66,7 +66,7 @@ public final class ComparisonChart {
         names.setGridBandsVisible(false);
         NumberAxis ratio = new NumberAxis("Candidate / baseline time (above 1 = slower), 95% interval");
         double pad = (hi - lo) * 0.08 + 0.01;
-        ratio.setRange(lo - pad, hi + pad);
+        ChartFiles.setRange(ratio, lo - pad, hi + pad);
         XYPlot plot = new XYPlot(data, names, ratio, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         IntervalMarker band = new IntervalMarker(1 - threshold, 1 + threshold, new Color(0xEE, 0xEE, 0xEE));

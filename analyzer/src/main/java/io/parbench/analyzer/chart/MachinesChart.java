@@ -47,7 +47,7 @@ public final class MachinesChart {
             renderer.setSeriesStroke(i, ChartTheme.LINE);
         }
         NumberAxis y = new NumberAxis("Speedup over sequential (x)");
-        y.setRange(0, Math.max(1.2, top * 1.1));
+        ChartFiles.setRange(y, 0, Math.max(1.2, top * 1.1));
         XYPlot plot = new XYPlot(data, ChartTheme.threadAxis("Threads", max), y, renderer);
         return ChartTheme.apply(new JFreeChart("Speedup on each machine: " + title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }

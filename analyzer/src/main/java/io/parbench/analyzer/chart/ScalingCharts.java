@@ -99,7 +99,7 @@ public final class ScalingCharts {
         plot.setDataset(1, guides);
         plot.setRenderer(1, guideRenderer);
         top = Math.max(top, Math.min(max, top * 1.1));
-        plot.getRangeAxis().setRange(0, Math.max(1.2, top * 1.08));
+        ChartFiles.setRange(plot.getRangeAxis(), 0, Math.max(1.2, top * 1.08));
         addMachineMarkers(plot, m, max);
         return ChartTheme.apply(new JFreeChart("Speedup: " + g.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
@@ -123,7 +123,7 @@ public final class ScalingCharts {
             i++;
         }
         NumberAxis y = new NumberAxis("Efficiency (speedup / threads, %)");
-        y.setRange(0, Math.max(110, top * 108));
+        ChartFiles.setRange(y, 0, Math.max(110, top * 108));
         XYPlot plot = new XYPlot(data, ChartTheme.threadAxis("Threads", max), y, renderer);
         ValueMarker perfect = new ValueMarker(100, Color.GRAY, ChartTheme.DASHED);
         perfect.setLabel("perfect scaling");
@@ -209,7 +209,7 @@ public final class ScalingCharts {
         }
         plot.setDataset(1, guides);
         plot.setRenderer(1, guideRenderer);
-        y.setRange(Math.max(lo / 1.6, 1e-3), hi * 1.6);
+        ChartFiles.setRange(y, Math.max(lo / 1.6, 1e-3), hi * 1.6);
         return ChartTheme.apply(new JFreeChart("Throughput: " + t.group().title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
@@ -239,7 +239,7 @@ public final class ScalingCharts {
             i++;
         }
         org.jfree.chart.axis.LogAxis y = decades("Time per operation (" + g.baseline().unit() + ", log scale)");
-        y.setRange(lo / 1.6, hi * 1.6);
+        ChartFiles.setRange(y, lo / 1.6, hi * 1.6);
         XYPlot plot = new XYPlot(data, ChartTheme.threadAxis("Tasks in flight (threads param)", Math.max(max, 17)), y, renderer);
         XYSeriesCollection guides = new XYSeriesCollection();
         XYSeries seq = new XYSeries("sequential");

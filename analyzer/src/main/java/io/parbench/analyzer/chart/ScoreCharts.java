@@ -61,11 +61,11 @@ public final class ScoreCharts {
         org.jfree.chart.axis.ValueAxis y;
         if (min > 0 && max / min > 30) {
             org.jfree.chart.axis.LogAxis log = ScalingCharts.decades(label + ", log scale)");
-            log.setRange(min / 1.5, max * 1.5);
+            ChartFiles.setRange(log, min / 1.5, max * 1.5);
             y = log;
         } else {
             NumberAxis lin = new NumberAxis(label + ")");
-            lin.setRange(0, max * 1.08);
+            ChartFiles.setRange(lin, 0, max * 1.08);
             y = lin;
         }
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data,
@@ -91,7 +91,8 @@ public final class ScoreCharts {
             BenchmarkStats s = stats.get(i);
             double err = Double.isNaN(s.ci999()) ? 0 : s.ci999();
             // on a log axis a bar cannot reach below zero: shorten the bar to 90% of the mean (the table has the interval)
-            data.add(s.mean(), log ? Math.min(err, 0.9 * s.mean()) : err, series.get(i), categories.get(i));
+            data.add(s.mean(), log ? Math.min(err, 0.9 * s.mean()) : err, new ChartLabel(series.get(i)),
+                    new ChartLabel(categories.get(i)));
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         List<?> rows = data.getRowKeys();
@@ -110,14 +111,14 @@ public final class ScoreCharts {
         if (log) { // scores that span orders of magnitude (creation costs): a log scale shows them all
             org.jfree.chart.axis.LogAxis axis = ScalingCharts.decades(label + ", log scale)");
             axis.setSmallestValue(min / 2);
-            axis.setRange(min / 2, max * 2);
+            ChartFiles.setRange(axis, min / 2, max * 2);
             renderer.setBase(min / 2);
             y = axis;
         } else {
             NumberAxis axis = new NumberAxis(label + ")");
             double top = stats.stream().mapToDouble(st -> st.mean() + (Double.isNaN(st.ci999()) ? 0 : st.ci999())).max()
                     .orElse(1);
-            axis.setRange(0, Math.max(top, max) * 1.05); // a score is never negative: wide error bars stop at zero
+            ChartFiles.setRange(axis, 0, Math.max(top, max) * 1.05); // a score is never negative: wide error bars stop at zero
             y = axis;
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);

@@ -1,6 +1,7 @@
 package io.parbench.analyzer.cli;
 
 import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.Text;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,14 +38,14 @@ public final class AnalyzerMain implements Runnable {
             boolean verbose = parseResult.expandedArgs().contains("--verbose");
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InputException) {
-                err.println("parbench: " + ex.getMessage());
+                err.println("parbench: " + Text.terminal(ex.getMessage()));
                 if (verbose) {
                     ex.printStackTrace(err);
                 }
                 err.flush();
                 return EXIT_USAGE;
             }
-            err.println("parbench: internal error: " + ex);
+            err.println("parbench: internal error: " + Text.terminal(String.valueOf(ex)));
             if (verbose) {
                 ex.printStackTrace(err);
             } else {
@@ -53,7 +54,14 @@ public final class AnalyzerMain implements Runnable {
             err.flush();
             return EXIT_INTERNAL;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Input too large for the heap: the user's to fix, so exit 2 (never 1, which CI reads as a regression).
+            System.err.println("parbench: out of memory: the input needs more heap than this JVM has; give it more with "
+                    + "-Xmx, for example JAVA_TOOL_OPTIONS=-Xmx4g scripts/parbench " + (args.length > 0 ? args[0] : "") + " ...");
+            return EXIT_USAGE;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

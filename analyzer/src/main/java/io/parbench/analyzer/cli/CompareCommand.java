@@ -5,6 +5,7 @@ import io.parbench.analyzer.analysis.HistoryBaseline;
 import io.parbench.analyzer.io.HistoryStore;
 import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.io.RunReader;
+import io.parbench.analyzer.io.Text;
 import io.parbench.analyzer.model.Run;
 import io.parbench.analyzer.report.CompareWriter;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (at least 10,000; default ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--allow-missing", description = "Benchmarks of the baseline that the candidate lacks are listed but do "
+            + "not fail the gate (by default they do: a benchmark that crashed cannot be shown not to have regressed).")
+    boolean allowMissing;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -81,8 +86,9 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new InputException("--threshold-for '" + spec + "': " + e.getDescription());
             }
         }
-        if (resamples < Comparison.MIN_RESAMPLES) {
-            throw new InputException("--resamples must be at least " + Comparison.MIN_RESAMPLES + "; got " + resamples);
+        if (resamples < Comparison.MIN_RESAMPLES || resamples > Comparison.MAX_RESAMPLES) {
+            throw new InputException(String.format(Locale.ROOT, "--resamples must be between %,d and %,d; got %,d",
+                    Comparison.MIN_RESAMPLES, Comparison.MAX_RESAMPLES, resamples));
         }
         if (runs.size() == 2 && baselineOption != null) {
             throw new InputException("give the baseline once: either --baseline or as the first of two runs");
@@ -99,20 +105,24 @@ public final class CompareCommand implements Callable<Integer> {
                 : reader.read(Path.of(baseline));
         Comparison c = Comparison.of(base, cand, global, overrides, resamples);
         Path target = out != null ? out : cand.resultsFile().toAbsolutePath().getParent().resolve("compare");
-        Path written = new CompareWriter().write(c, target, global);
+        Path written = new CompareWriter(allowMissing).write(c, target, global);
         if (!quiet) {
-            System.err.print(CompareWriter.table(c));
+            System.err.print(Text.terminal(CompareWriter.table(c)));
             if (!c.environmentDifferences().isEmpty()) {
                 System.err.println("parbench: the runs come from different machines or JVMs: "
                         + String.join("; ", c.environmentDifferences()));
             }
             System.err.println("parbench: " + CompareWriter.noiseSentence(c));
             System.err.printf(Locale.ROOT, "parbench: %d regression, %d improvement, %d unchanged, %d inconclusive, "
-                            + "%d added, %d removed%n", c.count("regression"), c.count("improvement"), c.count("unchanged"),
+                            + "%d added, %d missing%n", c.count("regression"), c.count("improvement"), c.count("unchanged"),
                     c.count("inconclusive"), c.added().size(), c.removed().size());
+            if (!allowMissing && !c.removed().isEmpty()) {
+                System.err.printf(Locale.ROOT, "parbench: %d benchmark(s) of the baseline are missing from the candidate: "
+                        + "the gate fails (--allow-missing accepts that)%n", c.removed().size());
+            }
         }
         System.out.println(written);
-        if (c.hasRegression()) {
+        if (CompareWriter.fails(c, allowMissing)) {
             return 1;
         }
         if (strictEnv && !c.environmentDifferences().isEmpty()) {

@@ -5,7 +5,7 @@ import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.analysis.ScalingGroup;
 import io.parbench.analyzer.chart.ChartFiles;
 import io.parbench.analyzer.chart.MachinesChart;
-import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.OutputFolder;
 import io.parbench.analyzer.io.RunReader;
 import io.parbench.analyzer.model.Environment;
 import io.parbench.analyzer.model.Run;
@@ -13,7 +13,6 @@ import io.parbench.analyzer.report.Block;
 import io.parbench.analyzer.report.HtmlRenderer;
 import io.parbench.analyzer.report.MarkdownRenderer;
 import io.parbench.analyzer.report.ReportDocument;
-import io.parbench.analyzer.report.ReportWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +51,8 @@ public final class MergeCommand implements Callable<Integer> {
         }
         Path target = (out != null ? out : runs.get(0).resultsFile().toAbsolutePath().getParent().getParent().resolve("merged"))
                 .toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new InputException(target, "exists and is not a folder; choose another --out");
-        }
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
+        OutputFolder folder = OutputFolder.open(target, "merge", runs.stream().map(Run::resultsFile).toList());
+        Path tmp = folder.staging();
         Files.createDirectories(tmp.resolve("charts"));
         try {
             List<Block> blocks = new ArrayList<>();
@@ -105,9 +102,9 @@ public final class MergeCommand implements Callable<Integer> {
             }
             Files.writeString(tmp.resolve("index.html"), HtmlRenderer.render(title, blocks), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.md"), MarkdownRenderer.render(blocks), StandardCharsets.UTF_8);
-            ReportWriter.swapInto(tmp, target);
+            folder.commit();
         } finally {
-            ReportWriter.deleteRecursively(tmp);
+            folder.abandon();
         }
         System.out.println(target.resolve("index.html"));
         return 0;

@@ -6,6 +6,7 @@ import io.parbench.analyzer.chart.ChartFiles;
 import io.parbench.analyzer.chart.TrendChart;
 import io.parbench.analyzer.io.HistoryStore;
 import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.OutputFolder;
 import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Run;
@@ -53,18 +54,33 @@ public final class TrendCommand implements Callable<Integer> {
             throw new InputException(store.root(), "holds no run; add runs with 'parbench history add <run>'");
         }
         String key = machine != null ? machine : entries.get(entries.size() - 1).machine();
-        List<HistoryStore.Entry> runs = entries.stream().filter(e -> e.machine().equals(key)).toList();
+        List<HistoryStore.Entry> runs = new ArrayList<>();
+        List<Run> loaded = new ArrayList<>();
+        for (HistoryStore.Entry e : entries) {
+            if (!java.util.Objects.equals(key, e.machine())) {
+                continue;
+            }
+            try {
+                loaded.add(store.read(e)); // validates the entry's path and time first
+                runs.add(e);
+            } catch (InputException bad) {
+                System.err.println("parbench: skipped a history entry: " + bad.getMessage());
+            }
+        }
         if (runs.isEmpty()) {
             throw new InputException(store.root(), "holds no run of machine type '" + key + "'");
         }
-        Pattern pattern = include == null ? null : Pattern.compile(include);
+        Pattern pattern;
+        try {
+            pattern = include == null ? null : Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new InputException("--include '" + include + "' is not a regular expression: " + e.getDescription());
+        }
         double t = CompareCommand.percent(threshold, "--threshold");
-        List<Run> loaded = runs.stream().map(store::read).toList();
         Map<BenchmarkKey, List<TrendChart.Point>> series = new LinkedHashMap<>();
         Map<BenchmarkKey, String> units = new LinkedHashMap<>();
         for (int i = 0; i < loaded.size(); i++) {
-            String label = runs.get(i).time().substring(0, 16).replace('T', ' ')
-                    + (runs.get(i).commit() == null ? "" : " " + runs.get(i).commit().substring(0, 7));
+            String label = HistoryStore.label(runs.get(i));
             Comparison vsPrevious = null;
             if (i > 0) {
                 try {
@@ -86,8 +102,21 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         Path target = (out != null ? out : store.root().resolve("trend")).toAbsolutePath();
+        OutputFolder folder = OutputFolder.open(target, "trend", List.of(store.root().resolve("index.json")));
+        try {
+            writeTrend(folder.staging(), key, runs.size(), series, units);
+            folder.commit();
+        } finally {
+            folder.abandon();
+        }
+        System.out.println(target.resolve("trend.md"));
+        return 0;
+    }
+
+    private void writeTrend(Path target, String key, int runCount, Map<BenchmarkKey, List<TrendChart.Point>> series,
+            Map<BenchmarkKey, String> units) throws java.io.IOException {
         Files.createDirectories(target.resolve("charts"));
-        StringBuilder md = new StringBuilder("# parbench trend: " + MarkdownRenderer.esc(key) + "\n\n" + runs.size()
+        StringBuilder md = new StringBuilder("# parbench trend: " + MarkdownRenderer.esc(key) + "\n\n" + runCount
                 + " runs, oldest first. Large red points: a regression against the run before (as compare judges it, "
                 + "threshold " + threshold + "%).\n\n");
         int index = 0;
@@ -101,7 +130,5 @@ public final class TrendCommand implements Callable<Integer> {
                     .append("![trend](charts/").append(name).append(".png)\n\n");
         }
         Files.writeString(target.resolve("trend.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.println(target.resolve("trend.md"));
-        return 0;
     }
 }

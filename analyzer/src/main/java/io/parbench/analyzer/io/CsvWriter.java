@@ -5,6 +5,9 @@ import java.util.List;
 /** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. */
 public final class CsvWriter {
 
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|[-+]?Infinity");
+
     private CsvWriter() {
     }
 
@@ -29,12 +32,17 @@ public final class CsvWriter {
         if (s == null) {
             return "";
         }
-        // A leading = + - @ would make a spreadsheet evaluate the cell; numbers keep their sign.
-        boolean formula = !s.isEmpty() && "=+@".indexOf(s.charAt(0)) >= 0;
+        // A leading = + - @ (or a tab or carriage return before one) makes a spreadsheet evaluate the cell (OWASP, CSV
+        // injection); numbers such as -1.5 or +3 keep their sign.
+        boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !isNumber(s);
         String v = formula ? "'" + s : s;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;
+    }
+
+    private static boolean isNumber(String s) {
+        return NUMBER.matcher(s).matches();
     }
 }

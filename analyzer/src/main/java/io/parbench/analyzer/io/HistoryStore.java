@@ -26,6 +26,7 @@ public final class HistoryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> FILES = List.of("results.json", "environment.json", "run.log");
+    private static final java.util.regex.Pattern COMMIT = java.util.regex.Pattern.compile("[0-9a-fA-F]{4,64}");
 
     /** One stored run. {@code path} is relative to the history root. */
     public record Entry(String id, String path, String time, String commit, Boolean dirty, String machine, String host,
@@ -75,9 +76,19 @@ public final class HistoryStore {
             throw new InputException(source, "has no environment.json with startedAt: the history needs the run's time "
                     + "and machine (runs made with scripts/parbench have them)");
         }
+        Instant startedAt = parseTime(started);
+        if (startedAt == null) {
+            throw new InputException(source.resolve("environment.json"), "startedAt '" + Text.shorten(started, 40)
+                    + "' is not an ISO-8601 time (example: 2026-11-23T08:12:00Z)");
+        }
+        started = startedAt.toString();
         String commit = env.text("toolkit", "gitCommit");
+        if (commit != null && !COMMIT.matcher(commit).matches()) {
+            throw new InputException(source.resolve("environment.json"), "toolkit.gitCommit '" + Text.shorten(commit, 40)
+                    + "' is not a git commit id (4 to 64 hexadecimal digits)");
+        }
         String machine = machineKey(env);
-        String id = Instant.parse(started).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+        String id = startedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
                 .replaceAll("[^0-9TZ]", "") + (commit == null ? ""
                 : "-" + commit.substring(0, Math.min(12, commit.length())));
         for (Entry e : entries()) {
@@ -85,8 +96,8 @@ public final class HistoryStore {
                 throw new InputException(source, "is already in the history as " + root.resolve(e.path()));
             }
         }
-        Path target = root.resolve(machine).resolve(id);
-        Path tmp = root.resolve(machine).resolve("." + id + ".tmp");
+        Path target = inside(root.resolve(machine).resolve(id));
+        Path tmp = inside(root.resolve(machine).resolve("." + id + ".tmp"));
         try {
             Files.createDirectories(tmp);
             for (String f : FILES) {
@@ -117,12 +128,54 @@ public final class HistoryStore {
         String started = candidate.environment().text("startedAt");
         return entries().stream()
                 .filter(e -> e.machine().equals(machine))
-                .filter(e -> started == null || Instant.parse(e.time()).isBefore(Instant.parse(started)))
+                .filter(e -> parseTime(e.time()) != null)
+                .filter(e -> parseTime(started) == null || parseTime(e.time()).isBefore(parseTime(started)))
                 .sorted(Comparator.comparing(Entry::time))
                 .toList();
     }
 
+    /**
+     * Reads a stored run. An entry whose path leaves the history folder or whose time is not ISO-8601 (a hand-edited
+     * or hostile index) is refused with an {@link InputException}, so one bad entry cannot break the others.
+     */
     public Run read(Entry e) {
-        return new RunReader().read(root.resolve(e.path()));
+        if (e.path() == null || e.id() == null || parseTime(e.time()) == null
+                || (e.commit() != null && !COMMIT.matcher(e.commit()).matches())) {
+            throw new InputException(root.resolve("index.json"), "the entry '" + Text.shorten(String.valueOf(e.id()), 60)
+                    + "' has no valid path, time or commit");
+        }
+        return new RunReader().read(inside(root.resolve(e.path())));
+    }
+
+    /** "2026-11-23 08:12 abc1234": an entry as a chart label, safe for any stored time and commit. */
+    public static String label(Entry e) {
+        Instant t = parseTime(e.time());
+        String time = t == null ? String.valueOf(e.time()) : t.toString().substring(0, 16).replace('T', ' ');
+        return time + (e.commit() == null ? "" : " " + e.commit().substring(0, Math.min(7, e.commit().length())));
+    }
+
+    /** A path under the root, or an {@link InputException} if it resolves outside it (path traversal). */
+    private Path inside(Path p) {
+        Path n = p.toAbsolutePath().normalize();
+        if (!n.startsWith(root) || n.equals(root)) {
+            throw new InputException(root, "a history path would leave the history folder (" + Text.shorten(n.toString(), 80)
+                    + "); the run's environment.json or the index was altered");
+        }
+        return n;
+    }
+
+    private static Instant parseTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                return null;
+            }
+        }
     }
 }

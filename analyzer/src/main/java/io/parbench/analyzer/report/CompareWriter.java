@@ -6,7 +6,8 @@ import io.parbench.analyzer.analysis.Comparison;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.chart.ChartFiles;
 import io.parbench.analyzer.chart.ComparisonChart;
-import io.parbench.analyzer.io.InputException;
+import io.parbench.analyzer.io.OutputFolder;
+import io.parbench.analyzer.io.Text;
 import io.parbench.analyzer.model.BenchmarkKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes a comparison's folder: summary.md (for a CI job summary or a pull-request comment), junit.xml (one test
@@ -29,6 +29,23 @@ public final class CompareWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final boolean allowMissing;
+
+    /** A writer for the default gate: a benchmark missing from the candidate is a failure. */
+    public CompareWriter() {
+        this(false);
+    }
+
+    /** {@code allowMissing}: benchmarks missing from the candidate are listed but do not fail the gate. */
+    public CompareWriter(boolean allowMissing) {
+        this.allowMissing = allowMissing;
+    }
+
+    /** True when the gate fails: a regression, or (unless allowed) a benchmark the candidate lacks. */
+    public static boolean fails(Comparison c, boolean allowMissing) {
+        return c.hasRegression() || (!allowMissing && !c.removed().isEmpty());
+    }
+
     /** The pairs in the order every output shows them: regressions first, then by size of change. */
     public static List<Comparison.Pair> ordered(Comparison c) {
         List<String> order = List.of("regression", "inconclusive", "improvement", "unchanged");
@@ -37,25 +54,21 @@ public final class CompareWriter {
                         .reversed())).toList();
     }
 
+    /** Writes the comparison into {@code out} (new, empty or an earlier comparison; see {@link OutputFolder}). */
     public Path write(Comparison c, Path out, double threshold) throws IOException {
-        out = out.toAbsolutePath().normalize();
-        Files.createDirectories(out.getParent());
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException(out, "exists and is not a folder; choose another --out");
-        }
-        Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
+        OutputFolder folder = OutputFolder.open(out, "compare", List.of(c.baseline().resultsFile(),
+                c.candidate().resultsFile()));
+        Path tmp = folder.staging();
         try {
-            Files.createDirectories(tmp);
             List<Comparison.Pair> pairs = ordered(c);
-            Files.writeString(tmp.resolve("summary.md"), markdown(c, pairs), StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("junit.xml"), junit(c, pairs), StandardCharsets.UTF_8);
-            JSON.writeValue(tmp.resolve("compare.json").toFile(), json(c, pairs));
+            Files.writeString(tmp.resolve("summary.md"), markdown(c, pairs, allowMissing), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("junit.xml"), junit(c, pairs, allowMissing), StandardCharsets.UTF_8);
+            JSON.writeValue(tmp.resolve("compare.json").toFile(), json(c, pairs, allowMissing));
             Fonts.check();
             ChartFiles.write(ComparisonChart.of(pairs, threshold), tmp, "compare", 1000, ComparisonChart.height(pairs.size()));
-            ReportWriter.swapInto(tmp, out);
-            return out;
+            return folder.commit();
         } finally {
-            ReportWriter.deleteRecursively(tmp);
+            folder.abandon();
         }
     }
 
@@ -94,9 +107,16 @@ public final class CompareWriter {
                 (p.ratio().low() - 1) * 100, (p.ratio().high() - 1) * 100);
     }
 
-    static String markdown(Comparison c, List<Comparison.Pair> pairs) {
+    static String markdown(Comparison c, List<Comparison.Pair> pairs, boolean allowMissing) {
         StringBuilder sb = new StringBuilder();
-        sb.append(c.hasRegression() ? "## parbench: regression found\n\n" : "## parbench: no regression\n\n");
+        boolean missingFails = !allowMissing && !c.removed().isEmpty();
+        sb.append(c.hasRegression() ? "## parbench: regression found\n\n"
+                : missingFails ? "## parbench: benchmarks missing from the candidate\n\n" : "## parbench: no regression\n\n");
+        if (missingFails) {
+            sb.append(String.format(Locale.ROOT, "**%d benchmark(s) of the baseline are missing from the candidate**: a "
+                    + "benchmark that failed or was dropped cannot be shown not to have regressed, so the gate fails. "
+                    + "Run compare with --allow-missing if they were removed on purpose.%n%n", c.removed().size()));
+        }
         sb.append(String.format(Locale.ROOT, "%d compared: %d regression, %d improvement, %d unchanged, %d inconclusive; "
                 + "%d added, %d removed.%n%n", pairs.size(), c.count("regression"), c.count("improvement"),
                 c.count("unchanged"), c.count("inconclusive"), c.added().size(), c.removed().size()));
@@ -129,7 +149,8 @@ public final class CompareWriter {
             sb.append("| added | | | | | ").append(MarkdownRenderer.esc(k.label())).append(" |\n");
         }
         for (BenchmarkKey k : c.removed()) {
-            sb.append("| removed | | | | | ").append(MarkdownRenderer.esc(k.label())).append(" |\n");
+            sb.append(allowMissing ? "| removed" : "| **missing**").append(" | | | | | ").append(MarkdownRenderer.esc(k.label()))
+                    .append(" |\n");
         }
         sb.append("\nA change is a regression only when Welch's t-test finds it significant (p < 0.05) and its whole 95% "
                 + "bootstrap interval lies beyond the threshold; inconclusive means the interval reaches past the "
@@ -137,13 +158,15 @@ public final class CompareWriter {
         return sb.toString();
     }
 
-    static String junit(Comparison c, List<Comparison.Pair> pairs) {
-        long failures = c.count("regression");
+    static String junit(Comparison c, List<Comparison.Pair> pairs, boolean allowMissing) {
+        List<BenchmarkKey> missing = allowMissing ? List.of() : c.removed();
+        long failures = c.count("regression") + missing.size();
+        int tests = pairs.size() + missing.size();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<testsuites name=\"parbench compare\" tests=\"%d\" failures=\"%d\">%n",
-                pairs.size(), failures));
+                tests, failures));
         sb.append(String.format(Locale.ROOT, "  <testsuite name=\"parbench\" tests=\"%d\" failures=\"%d\" errors=\"0\" "
-                + "skipped=\"0\" time=\"0\">%n", pairs.size(), failures));
+                + "skipped=\"0\" time=\"0\">%n", tests, failures));
         for (Comparison.Pair p : pairs) {
             String name = p.key().label().substring(p.key().shortName().length()).trim();
             sb.append("    <testcase classname=\"").append(xml(p.key().benchmark())).append("\" name=\"")
@@ -159,35 +182,41 @@ public final class CompareWriter {
             }
             sb.append("</testcase>\n");
         }
+        for (BenchmarkKey k : missing) {
+            String name = k.label().substring(k.shortName().length()).trim();
+            String detail = "missing: the baseline has this benchmark and the candidate does not (failed or removed; "
+                    + "--allow-missing accepts that)";
+            sb.append("    <testcase classname=\"").append(xml(k.benchmark())).append("\" name=\"")
+                    .append(xml(k.mode() + (name.isEmpty() ? "" : " " + name))).append("\" time=\"0\">")
+                    .append("\n      <failure message=\"").append(xml(detail)).append("\" type=\"missing\">")
+                    .append(xml(detail)).append("</failure>\n    </testcase>\n");
+        }
         sb.append("  </testsuite>\n</testsuites>\n");
         return sb.toString();
     }
 
     static String xml(String s) {
         StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
+        for (char ch : Text.xmlSafe(s).toCharArray()) {
             switch (ch) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&apos;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-                        sb.append(ch); // other control characters are not allowed in XML 1.0
-                    }
-                }
+                default -> sb.append(ch);
             }
         }
         return sb.toString();
     }
 
-    static Map<String, Object> json(Comparison c, List<Comparison.Pair> pairs) {
+    static Map<String, Object> json(Comparison c, List<Comparison.Pair> pairs, boolean allowMissing) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", 1);
         root.put("baseline", c.baseline().resultsFile().toString());
         root.put("candidate", c.candidate().resultsFile().toString());
         root.put("regression", c.hasRegression());
+        root.put("fails", fails(c, allowMissing));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String v : List.of("regression", "improvement", "unchanged", "inconclusive")) {
             counts.put(v, c.count(v));

@@ -49,11 +49,15 @@ public final class MarkdownRenderer {
         sb.append('\n');
     }
 
-    /** Escapes Markdown and HTML: a name like {@code <script>} or {@code |} stays text. */
+    /**
+     * Escapes Markdown and HTML: a name like {@code <script>} or {@code |} stays text, and line breaks, carriage
+     * returns and other control characters become spaces, so a table row stays one row.
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
         }
+        s = io.parbench.analyzer.io.Text.oneLine(s);
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -63,7 +67,6 @@ public final class MarkdownRenderer {
                 case '&' -> sb.append("&amp;");
                 case '|' -> sb.append("\\|");
                 case '\\', '`', '*', '_', '[', ']', '#' -> sb.append('\\').append(c);
-                case '\n' -> sb.append(' ');
                 default -> sb.append(c);
             }
         }

@@ -6,6 +6,7 @@ import io.parbench.analyzer.analysis.ContentionView;
 import io.parbench.analyzer.analysis.Finding;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.analysis.Recommendations;
+import io.parbench.analyzer.analysis.RunStatus;
 import io.parbench.analyzer.analysis.ScalingGroup;
 import io.parbench.analyzer.analysis.Throughput;
 import io.parbench.analyzer.chart.ScalingCharts;
@@ -58,6 +59,10 @@ public final class ReportDocument {
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "%d benchmark%s from %s%s.", a.run().results().size(),
                 a.run().results().size() == 1 ? "" : "s", a.run().resultsFile().getFileName(),
                 env.present() ? ", with the run's environment.json" : " (no environment.json beside it)")));
+        String status = RunStatus.of(a.run()).sentence();
+        if (status != null) {
+            blocks.add(new Block.Note("warning", status));
+        }
         machine(env);
         method(env);
         findings();

@@ -10,27 +10,24 @@ import io.parbench.analyzer.chart.ChartFiles;
 import io.parbench.analyzer.io.CsvWriter;
 import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.io.LatexWriter;
+import io.parbench.analyzer.io.OutputFolder;
 import io.parbench.analyzer.model.BenchmarkResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Writes a report folder: index.html, report.md, summary.json, charts/*.png|svg, tables/*.csv|tex. Everything is
- * written into a temporary sibling folder first and moved into place only when complete, so a failure leaves any
- * report already there untouched.
+ * written into a temporary sibling folder first and moved into place only when complete ({@link OutputFolder}), so a
+ * failure leaves any report already there untouched and a folder of the user's is never replaced.
  */
 public final class ReportWriter {
 
@@ -54,22 +51,13 @@ public final class ReportWriter {
         return now;
     }
 
-    /** Writes the report of {@code analysis} into {@code out} and returns the path of its index.html. */
+    /**
+     * Writes the report of {@code analysis} into {@code out} and returns the path of its index.html. {@code out} must
+     * be new, empty or an earlier report (see {@link OutputFolder}); it may not hold the run being reported.
+     */
     public Path write(Analysis analysis, Path out, String title) throws IOException {
-        out = out.toAbsolutePath().normalize();
-        Path parent = out.getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new InputException(parent, "cannot be created for the report (" + e.getMessage() + ")");
-        }
-        if (!Files.isWritable(parent)) {
-            throw new InputException(parent, "is not writable, so the report cannot be written there");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException(out, "exists and is not a folder; choose another --out");
-        }
-        Path tmp = parent.resolve("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
+        OutputFolder folder = OutputFolder.open(out, "report", List.of(analysis.run().resultsFile()));
+        Path tmp = folder.staging();
         try {
             Files.createDirectories(tmp.resolve("charts"));
             Files.createDirectories(tmp.resolve("tables"));
@@ -85,10 +73,9 @@ public final class ReportWriter {
             t = lap("summary.json", t);
             writeTables(analysis, tmp.resolve("tables"));
             t = lap("tables", t);
-            swapInto(tmp, out);
-            return out.resolve("index.html");
+            return folder.commit().resolve("index.html");
         } finally {
-            deleteRecursively(tmp);
+            folder.abandon();
         }
     }
 
@@ -163,38 +150,6 @@ public final class ReportWriter {
 
     static String raw(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : Double.toString(v);
-    }
-
-    /** Moves a finished folder into place; an existing one is replaced only once the new one is there. */
-    public static void swapInto(Path tmp, Path out) throws IOException {
-        Path old = null;
-        if (Files.exists(out)) {
-            old = out.resolveSibling("." + out.getFileName() + ".old-" + UUID.randomUUID());
-            Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (old != null) {
-                Files.move(old, out, StandardCopyOption.ATOMIC_MOVE); // put the previous report back
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteRecursively(old);
-        }
-    }
-
-    /** Deletes a file or a folder with everything in it; nothing happens if it does not exist. */
-    public static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
     }
 
     /** Figures a report's summary.json holds, with NaN written as null. */

@@ -36,6 +36,14 @@ public final class LivelockDemo {
     }
 
     public static Outcome run(boolean randomised, Duration window) throws InterruptedException {
+        return run(randomised, window, Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs until {@code passesAtLeast} spoon passes or meals have happened, or {@code window} is over: a count, not a
+     * time, for tests that must not depend on how busy the machine is.
+     */
+    public static Outcome run(boolean randomised, Duration window, long passesAtLeast) throws InterruptedException {
         AtomicInteger spoon = new AtomicInteger(0); // which diner holds it
         AtomicLong passes = new AtomicLong();
         AtomicLong meals = new AtomicLong();
@@ -62,7 +70,10 @@ public final class LivelockDemo {
                 }
             });
         }
-        Thread.sleep(window.toMillis());
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < deadline && passes.get() + meals.get() < passesAtLeast) {
+            Thread.sleep(Math.min(5, Math.max(1, window.toMillis())));
+        }
         stop.set(true);
         for (Thread t : diners) {
             t.join();

@@ -46,6 +46,11 @@ public final class IpcChannel implements AutoCloseable {
 
     /** Starts the child and connects to it; messages may be up to {@code capacity} bytes. */
     public static IpcChannel open(String kind, int capacity) throws IOException {
+        return open(kind, capacity, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #open(String, int)}, with the shared-memory file in {@code folder} (tests give each their own). */
+    public static IpcChannel open(String kind, int capacity, Path folder) throws IOException {
         switch (kind) {
             case "pipe" -> {
                 Process p = ChildJvms.start(ChildJvms.command(List.of(), IpcEchoMain.class.getName(), "pipe"));
@@ -75,7 +80,7 @@ public final class IpcChannel implements AutoCloseable {
                 }
             }
             case "shared-memory" -> {
-                Path f = Files.createTempFile("parbench-shm-", ".bin");
+                Path f = Files.createTempFile(folder, "parbench-shm-", ".bin");
                 try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     SharedMemory shm = new SharedMemory(ch.map(FileChannel.MapMode.READ_WRITE, 0,
                             SharedMemory.size(capacity)), capacity);

@@ -36,7 +36,8 @@ public final class MatrixOptions {
     List<String> strategies;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Run only benchmarks whose JMH name matches (for example 'Primes' or 'Matmul|Collatz').")
+            description = "Run only benchmarks whose JMH name or workload id matches, ignoring case (for example 'primes' "
+                    + "or 'Matmul|collatz').")
     String include;
 
     @Parameters(paramLabel = "JMH_OPTION", description = "Raw JMH options after '--' (for example -- -prof gc -jvmArgs -Xmx2g).")

@@ -67,6 +67,7 @@ public final class MatrixPlanner {
     public static List<PlannedBenchmark> plan(List<String> suites, Profile profile, List<Integer> threads,
             String sizesSpec, List<String> strategies, String include, int physicalCores, int logicalCpus) {
         Pattern pattern = compile(include);
+        checkSizeWorkloads(suites, sizesSpec);
         List<PlannedBenchmark> planned = new ArrayList<>();
         Set<String> validStrategies = new LinkedHashSet<>();
         for (String suite : suites) {
@@ -85,7 +86,8 @@ public final class MatrixPlanner {
         }
         for (String suite : suites) {
             for (SuiteCatalog.Entry entry : SuiteCatalog.suite(suite)) {
-                if (pattern != null && !pattern.matcher(entry.benchmarkName()).find()) {
+                if (pattern != null && !pattern.matcher(entry.benchmarkName()).find()
+                        && !pattern.matcher(entry.workload()).find()) {
                     continue;
                 }
                 List<Integer> sweep = threads != null ? threads
@@ -95,6 +97,7 @@ public final class MatrixPlanner {
                         continue; // contention benchmarks have no strategy: --strategies chooses strategy suites only
                     }
                     if (entry.sweep() == SuiteCatalog.Sweep.CONTENDERS) {
+                        checkThreads("contenders", sweep, logicalCpus);
                         sweep.forEach(t -> planned.add(new PlannedBenchmark(entry, null, 0, 0, t)));
                     } else {
                         planned.add(new PlannedBenchmark(entry, null, 0, 0, 0));
@@ -109,6 +112,7 @@ public final class MatrixPlanner {
                         if (strategy.equals("sequential")) {
                             planned.add(new PlannedBenchmark(entry, strategy, 1, size));
                         } else {
+                            checkThreads(strategy, sweep, logicalCpus);
                             for (int t : sweep) {
                                 planned.add(new PlannedBenchmark(entry, strategy, t, size));
                             }
@@ -125,12 +129,61 @@ public final class MatrixPlanner {
         return planned;
     }
 
+    /**
+     * The most {@code threads} a strategy may be given. Virtual threads and asynchronous lanes are cheap (a million is
+     * fine); a platform thread reserves a stack; a ForkJoinPool refuses more than 32,767 workers; a child JVM costs
+     * tens of megabytes and a start of ~0.1 s, so child processes are capped well below what would exhaust memory;
+     * JMH contenders are platform threads of the benchmark JVM.
+     */
+    static int maxThreads(String strategy, int logicalCpus) {
+        return switch (strategy) {
+            case "virtual", "async" -> 1_000_000;
+            case "forkjoin", "stream", "forkjoin-managed", "virtual-forkjoin" -> 32_767;
+            case "process", "process-cold" -> Math.max(MAX_CHILD_JVMS, 4 * logicalCpus);
+            default -> MAX_PLATFORM_THREADS; // platform, pool, contenders
+        };
+    }
+
+    /** Child JVMs one operation may start (process, process-cold) on any machine. */
+    static final int MAX_CHILD_JVMS = 64;
+    /** Platform threads one operation may start. */
+    static final int MAX_PLATFORM_THREADS = 4_096;
+
+    private static void checkThreads(String strategy, List<Integer> sweep, int logicalCpus) {
+        int max = maxThreads(strategy, logicalCpus);
+        for (int t : sweep) {
+            if (t > max) {
+                throw new UsageException(String.format(Locale.ROOT, "--threads %,d is too many for %s (at most %,d%s); "
+                        + "leave it out with --strategies, or lower --threads", t, strategy, max,
+                        strategy.startsWith("process") ? " child JVMs" : ""));
+            }
+        }
+    }
+
+    /** Refuses {@code --sizes name=N} for a workload that none of the suites has. */
+    private static void checkSizeWorkloads(List<String> suites, String spec) {
+        if (spec == null) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        for (String suite : suites) {
+            SuiteCatalog.suite(suite).stream().filter(SuiteCatalog.Entry::usesStrategies).forEach(e -> known.add(e.workload()));
+        }
+        for (String item : spec.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq >= 0 && !known.contains(item.substring(0, eq).trim())) {
+                throw new UsageException("--sizes names the workload '" + item.substring(0, eq).trim() + "', which suite(s) "
+                        + String.join(",", suites) + " do not have; workloads: " + String.join(", ", known));
+            }
+        }
+    }
+
     private static Pattern compile(String include) {
         if (include == null || include.isBlank()) {
             return null;
         }
         try {
-            return Pattern.compile(include);
+            return Pattern.compile(include, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new UsageException("--include '" + include + "' is not a valid regular expression: "
                     + e.getDescription());

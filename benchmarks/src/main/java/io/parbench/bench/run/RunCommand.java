@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
         List<String> warnings = NoiseWarnings.of(machine, jvm, activity);
         RunDirectory dir = RunDirectory.create(out, ParbenchMain.home().resolve("reports"),
                 RunDirectory.runId(ZonedDateTime.now(), machine.hostname()));
+        int stale = JmhTempFiles.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
+        if (stale > 0) {
+            console.info("parbench: removed " + stale + " temporary file(s) left by an earlier JMH run that was killed");
+        }
 
         console.info("parbench: " + plan.size() + " benchmarks, profile " + profile + ", estimated "
                 + Console.duration(Duration.ofSeconds(Math.round(settings.estimatedSeconds(plan))))
@@ -97,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         var session = new RunSession(dir, plan, settings, requiredForkFlags(jvm), console, probe, state -> {
             Instant end = state.finished();
-            return new RunEnvironment(RunEnvironment.SCHEMA_VERSION, dir.runId(), state.status(),
+            return new RunEnvironment(RunEnvironment.SCHEMA_VERSION, dir.runId(), state.status(), ProcessHandle.current().pid(),
                     state.started().toString(), end == null ? null : end.toString(),
                     end == null ? null : Duration.between(state.started(), end).toMillis() / 1000.0,
                     profile.id(), suites,

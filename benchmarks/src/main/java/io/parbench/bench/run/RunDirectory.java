@@ -50,12 +50,19 @@ public final class RunDirectory {
         String id = runId;
         if (out != null) {
             dir = out.toAbsolutePath().normalize();
+            if (dir.getParent() == null) {
+                throw new UsageException("--out " + dir + " is the root of the file system; give the run a folder of its own");
+            }
             if (Files.exists(dir.resolve(RESULTS)) || Files.exists(dir.resolve(ENVIRONMENT))) {
                 throw new UsageException(dir + " already holds a run (results.json or environment.json): choose "
                         + "another --out, nothing was overwritten");
             }
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new UsageException("--out " + dir + " is a file, not a folder");
+            }
+            if (Files.isDirectory(dir) && !isEmpty(dir)) {
+                throw new UsageException("--out " + dir + " is not empty: a run writes into a new or empty folder, so "
+                        + "that nothing of yours is mixed with it or overwritten");
             }
             id = dir.getFileName() == null ? runId : dir.getFileName().toString();
         } else {
@@ -74,6 +81,14 @@ public final class RunDirectory {
             throw new UsageException("the run folder " + dir + " is not writable");
         }
         return new RunDirectory(dir, id);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UsageException("--out " + dir + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public Path path() {

@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * The contents of {@code environment.json}: everything about a run except its scores. Written when the run
  * starts (status {@code running}) and again when it ends ({@code complete}, {@code failed} or
- * {@code interrupted}), so that even a killed run says what it was.
+ * {@code interrupted}), and after every benchmark, so that even a killed run says what it was: a status still
+ * {@code running} whose {@code launcherPid} is gone means the launcher was killed (SIGKILL, power loss).
  */
 public record RunEnvironment(
         int schemaVersion,
         String runId,
         String status,
+        Long launcherPid,
         String startedAt,
         String finishedAt,
         Double durationSeconds,

@@ -119,6 +119,7 @@ public final class RunSession {
                 results.addAll(run);
             }
             writeResults();
+            writeEnvironment("running", null, null); // the count of completed benchmarks survives a SIGKILL
             for (RunResult r : run) {
                 var primary = r.getPrimaryResult();
                 console.info(String.format(Locale.ROOT, "        %s", console.dim(formatScore(primary.getScore(),

@@ -112,9 +112,12 @@ class SmokeRunIT {
         assertNoOrphans(out);
     }
 
-    /** The parbench files and folders in the temporary folder (the forks use the same java.io.tmpdir). */
-    private static Set<String> parbenchTempFiles() throws IOException {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    /**
+     * The parbench files and folders in this test's own temporary folder (the launcher gets it as java.io.tmpdir and
+     * the forks inherit it), so that what other processes leave in the shared one cannot fail the test.
+     */
+    private Set<String> parbenchTempFiles() throws IOException {
+        try (var files = Files.list(jvmTmp())) {
             return new HashSet<>(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("parbench-")).toList());
         }
     }
@@ -138,6 +141,32 @@ class SmokeRunIT {
         assertEquals("interrupted", env.get("status").asText());
         JsonNode kept = JSON.readTree(results.toFile());
         assertTrue(kept.size() >= 5 && kept.size() < 8, "kept " + kept.size());
+        assertNoOrphans(out);
+    }
+
+    @Test
+    void aKilledRunSaysWhatCompletedAndLeavesNoProcess() throws Exception {
+        Path out = tmp.resolve("killed-run");
+        Process launcher = launch(out, "--profile", "smoke", "--include", "primes", "--strategies", "sequential,pool",
+                "--threads", "1,2,3,4", "--quiet", "--", "-i", "2", "-r", "1");
+        Path results = out.resolve("results.json");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && (!Files.exists(results) || JSON.readTree(results.toFile()).size() < 3)) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(results), "no benchmark finished within 3 minutes");
+        launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher did not die");
+
+        JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
+        JsonNode kept = JSON.readTree(results.toFile());
+        assertEquals("running", env.get("status").asText(), "nothing could record the kill");
+        assertEquals(launcher.pid(), env.get("launcherPid").asLong(), "the pid tells a reader the launcher is gone");
+        int completed = env.get("matrix").get("completed").asInt();
+        // environment.json is rewritten right after results.json: the kill may fall between the two writes.
+        assertTrue(completed == kept.size() || completed == kept.size() - 1,
+                "environment.json counts " + completed + " completed, results.json holds " + kept.size());
+        assertTrue(kept.size() >= 3, "kept " + kept.size());
         assertNoOrphans(out);
     }
 
@@ -172,12 +201,17 @@ class SmokeRunIT {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-Dparbench.it.marker=" + out.toAbsolutePath()); // forks inherit it: how we find them afterwards
+        cmd.add("-Djava.io.tmpdir=" + jvmTmp());
         cmd.addAll(List.of("-cp", jar, ParbenchMain.class.getName(), "run", "--out", out.toString()));
         cmd.addAll(List.of(args));
         // The launcher's stderr goes to a file beside the run folder: a benchmark failing on purpose should not
         // look like a failure in the build's log.
         return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    private Path jvmTmp() throws IOException {
+        return Files.createDirectories(tmp.resolve("jvm-tmp"));
     }
 
     private static String stderr(Path out) throws IOException {
