@@ -156,6 +156,32 @@ class CompareCommandTest {
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), tmp.resolve("missing").toString()));
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--threshold", "abc"));
         assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--resamples", "500"));
+        console.reset();
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), a.toString(), "--resamples", "2000000000"),
+                "a bound, not an out-of-memory error read as a regression");
+        assertTrue(console.err().contains("--resamples must be between"), console.err());
+    }
+
+    @Test
+    void benchmarksMissingFromTheCandidateFailTheGateUnlessAllowed() throws IOException {
+        Path base = run("base", 1.0, 0.01, 0);
+        SyntheticJmh s = new SyntheticJmh(5); // the candidate lost two of its three benchmarks (they crashed, say)
+        s.avgt(BENCH, Map.of("strategy", "pool", "threads", "2", "size", "300000"), 16, 0.01);
+        Path cand = Files.createDirectories(tmp.resolve("cand"));
+        Files.writeString(cand.resolve("results.json"), s.json());
+        Path out = tmp.resolve("cmp");
+        assertEquals(1, AnalyzerMain.execute("compare", base.toString(), cand.toString(), "--out", out.toString()));
+        assertTrue(console.err().contains("2 benchmark(s) of the baseline are missing from the candidate"), console.err());
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertTrue(junit.contains("tests=\"3\" failures=\"2\""), junit);
+        assertEquals(2, junit.split("type=\"missing\"", -1).length - 1, junit);
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.startsWith("## parbench: benchmarks missing from the candidate"), summary);
+        assertTrue(summary.contains("| **missing** |"), summary);
+        assertTrue(new ObjectMapper().readTree(out.resolve("compare.json").toFile()).get("fails").asBoolean());
+        assertEquals(0, AnalyzerMain.execute("compare", base.toString(), cand.toString(), "--out", out.toString(),
+                "--allow-missing"), "removed on purpose");
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| removed |"));
     }
 
     @Test

@@ -26,12 +26,16 @@ class HistoryStoreTest {
 
     /** A run folder started at {@code time} on machine {@code cpu}, primes taking {@code ms}. */
     private Path run(String name, String time, String cpu, double ms, long seed) throws IOException {
+        return run(name, time, cpu, ms, seed, "0123456789abcdef");
+    }
+
+    private Path run(String name, String time, String cpu, double ms, long seed, String commit) throws IOException {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.json"), new SyntheticJmh(seed)
                 .avgt(BENCH, Map.of("strategy", "pool", "threads", "2"), ms, 0.01).json());
         new ObjectMapper().writeValue(dir.resolve("environment.json").toFile(), Map.of("startedAt", time, "profile", "quick",
-                "toolkit", Map.of("gitCommit", "0123456789abcdef", "gitDirty", false),
+                "toolkit", Map.of("gitCommit", commit, "gitDirty", false),
                 "machine", Map.of("hostname", name, "cpu", Map.of("model", cpu, "logicalCpus", 2),
                         "memory", Map.of("totalBytes", 25_000_000_000L))));
         return dir;
@@ -94,6 +98,52 @@ class HistoryStoreTest {
         assertTrue(md.contains("1 regression(s)."), md);
         try (var charts = Files.list(trend.resolve("charts"))) {
             assertEquals(2, charts.count(), "one chart as PNG and SVG");
+        }
+    }
+
+    @Test
+    void fieldsThatBecomePathsAreValidatedAndNothingIsWrittenOutside() throws IOException {
+        Path history = tmp.resolve("history");
+        Path evil = run("evil", "2026-11-20T10:00:00Z", "AMD EPYC", 16, 1, "/../../../ab");
+        assertEquals(2, AnalyzerMain.execute("history", "add", evil.toString(), "--history", history.toString()));
+        Path yesterday = run("yesterday", "yesterday", "AMD EPYC", 16, 1);
+        assertEquals(2, AnalyzerMain.execute("history", "add", yesterday.toString(), "--history", history.toString()));
+        try (var left = Files.walk(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().equals("ab")
+                    || p.getFileName().toString().contains("ab.tmp")).toList(), "nothing written at ../../../ab");
+        }
+        HistoryStore store = new HistoryStore(history);
+        var e = assertThrows(InputException.class, () -> store.add(new RunReader().read(evil)));
+        assertTrue(e.getMessage().contains("is not a git commit id"), e.getMessage());
+    }
+
+    @Test
+    void aShortCommitAndABadStoredEntryDoNotBreakTrendForTheOthers() throws IOException {
+        Path history = tmp.resolve("history");
+        assertEquals(0, AnalyzerMain.execute("history", "add", run("a", "2026-11-20T10:00:00Z", "AMD EPYC", 16, 1, "abc1")
+                .toString(), "--history", history.toString()), "a short commit id is a commit id");
+        assertEquals(0, AnalyzerMain.execute("history", "add", run("b", "2026-11-21T10:00:00Z", "AMD EPYC", 16, 2)
+                .toString(), "--history", history.toString()));
+        // A hand-edited (or hostile) entry: a path out of the history and a time that is not one.
+        Path index = history.resolve("index.json");
+        String text = Files.readString(index);
+        JsonNodeEdit.appendEntry(index, "{\"id\":\"x\",\"path\":\"../../etc\",\"time\":\"yesterday\",\"commit\":\"abc\","
+                + "\"machine\":\"amd-epyc-2cpu-23g\",\"benchmarks\":1}");
+        assertTrue(Files.readString(index).length() > text.length());
+        Path trend = tmp.resolve("trend");
+        assertEquals(0, AnalyzerMain.execute("trend", "--history", history.toString(), "--out", trend.toString()));
+        assertTrue(Files.readString(trend.resolve("trend.md")).contains("2 runs, oldest first"));
+        assertEquals(2, AnalyzerMain.execute("trend", "--history", history.toString(), "--include", "[", "--out",
+                tmp.resolve("trend2").toString()), "a bad regular expression is a usage error");
+    }
+
+    /** Appends one raw entry to a history index. */
+    private static final class JsonNodeEdit {
+        static void appendEntry(Path index, String entry) throws IOException {
+            var mapper = new ObjectMapper();
+            var array = (com.fasterxml.jackson.databind.node.ArrayNode) mapper.readTree(index.toFile());
+            array.add(mapper.readTree(entry));
+            mapper.writeValue(index.toFile(), array);
         }
     }
 }

@@ -114,4 +114,39 @@ class MatrixPlannerTest {
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
                 List.of(1), null, null, "NoSuchBenchmark", 2, 2)).getMessage().startsWith("nothing to run"));
     }
+
+    @Test
+    void includeMatchesWorkloadIdsIgnoringCase() {
+        List<PlannedBenchmark> lower = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1), null, null, "primes", 2, 2);
+        List<PlannedBenchmark> upper = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1), null, null, "PRIMES", 2, 2);
+        assertEquals(8, lower.size(), "sequential + 7 strategies at one thread count");
+        assertEquals(lower, upper);
+        lower.forEach(b -> assertEquals("primes", b.entry().workload()));
+        assertEquals(16, MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1), null, null, "sumsq|Matmul", 2, 2).size());
+    }
+
+    @Test
+    void sizesForAnUnknownWorkloadAreRefused() {
+        String message = assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
+                List.of(1), "bogus=1", null, null, 2, 2)).getMessage();
+        assertEquals("--sizes names the workload 'bogus', which suite(s) cpu do not have; workloads: collatz, matmul, "
+                + "primes, sumsq", message);
+        assertEquals(8, MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1), "primes=1k", null, "primes", 2, 2).size());
+    }
+
+    @Test
+    void threadCountsAreBoundedPerStrategy() {
+        String process = assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK,
+                List.of(100_000), null, List.of("process"), null, 2, 2)).getMessage();
+        assertEquals("--threads 100,000 is too many for process (at most 64 child JVMs); leave it out with --strategies, "
+                + "or lower --threads", process);
+        assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(100_000),
+                null, null, null, 2, 2), "every strategy is planned, process among them");
+        assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(5_000),
+                null, List.of("platform"), null, 2, 2));
+        assertEquals(8, MatrixPlanner.plan(List.of("cpu", "io"), Profile.QUICK, List.of(100_000), null,
+                List.of("virtual"), null, 2, 2).size(), "thousands of virtual threads are fine (4 cpu + 4 io workloads)");
+        assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("sync"), Profile.QUICK, List.of(10_000),
+                null, null, "counter", 2, 2), "JMH contenders are platform threads");
+    }
 }
