@@ -8,6 +8,12 @@ import java.util.SplittableRandom;
  * Percentile bootstrap of the ratio of two means (Efron and Tibshirani, An Introduction to the Bootstrap, 1993,
  * ch. 13): both samples are resampled with replacement, independently, and the ratio of the resampled means is
  * collected. A fixed seed makes every report reproducible.
+ *
+ * <p>Samples from several forks are resampled at two levels, as Kalibera and Jones do ("Quantifying performance
+ * changes with effect size confidence intervals", 2012; libkalibera's bootstrap_quotient): first the forks, with
+ * replacement, then the iterations inside each chosen fork. The interval then sees how much one JVM differs from the
+ * next, which resampling the pooled iterations hides. Samples of one fork are resampled at one level only: such an
+ * interval cannot see the variance between forks, and {@link #forks(Samples)} lets callers say so.
  */
 public final class Bootstrap {
 
@@ -38,8 +44,8 @@ public final class Bootstrap {
             return new Interval(estimate, Double.NaN, Double.NaN);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        Resampler a = new Resampler(numerator);
-        Resampler b = new Resampler(denominator);
+        MeanResampler a = resampler(numerator);
+        MeanResampler b = resampler(denominator);
         double[] ratios = new double[resamples];
         for (int i = 0; i < resamples; i++) {
             ratios[i] = a.mean(random) / b.mean(random);
@@ -56,8 +62,85 @@ public final class Bootstrap {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
+    /** The {@code level} percentile interval of the mean, resampling forks first when there are several. */
+    public Interval mean(Samples samples, double level) {
+        double estimate = Summary.of(samples).mean();
+        if (samples.count() < 2) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        MeanResampler r = resampler(samples);
+        double[] means = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            means[i] = r.mean(random);
+        }
+        Arrays.sort(means);
+        double tail = (1 - level) / 2;
+        return new Interval(estimate, quantile(means, tail), quantile(means, 1 - tail));
+    }
+
+    /** How many forks the samples come from. */
+    public static int forks(Samples s) {
+        java.util.Set<Integer> f = new java.util.HashSet<>();
+        for (int i = 0; i < s.size(); i++) {
+            f.add(s.fork(i));
+        }
+        return f.size();
+    }
+
+    private static MeanResampler resampler(Samples s) {
+        return forks(s) > 1 ? new ForkResampler(s) : new Resampler(s);
+    }
+
+    /** Draws one resample and returns its mean. */
+    private interface MeanResampler {
+        double mean(SplittableRandom random);
+    }
+
+    /**
+     * Two levels: draws as many forks as there are, with replacement, and inside each drawn fork as many iterations as
+     * it has; the mean of everything drawn.
+     */
+    private static final class ForkResampler implements MeanResampler {
+        private final Resampler[] forks;
+        private final long[] counts;
+
+        ForkResampler(Samples s) {
+            java.util.Map<Integer, java.util.List<Integer>> byFork = new java.util.TreeMap<>();
+            for (int i = 0; i < s.size(); i++) {
+                byFork.computeIfAbsent(s.fork(i), k -> new java.util.ArrayList<>()).add(i);
+            }
+            forks = new Resampler[byFork.size()];
+            counts = new long[byFork.size()];
+            int k = 0;
+            for (java.util.List<Integer> idx : byFork.values()) {
+                double[] v = new double[idx.size()];
+                long[] w = new long[idx.size()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = s.value(idx.get(j));
+                    w[j] = s.weight(idx.get(j));
+                }
+                Samples one = new Samples(v, w, new int[v.length]);
+                forks[k] = new Resampler(one);
+                counts[k++] = Math.min(one.count(), 5_000);
+            }
+        }
+
+        @Override
+        public double mean(SplittableRandom random) {
+            double sum = 0;
+            double n = 0;
+            for (int i = 0; i < forks.length; i++) {
+                int f = random.nextInt(forks.length);
+                sum += forks[f].mean(random) * counts[f];
+                n += counts[f];
+            }
+            return sum / n;
+        }
+    }
+
     /** Draws a resample of the original size (at most 5,000 draws for large histograms) and returns its mean. */
-    private static final class Resampler {
+    private static final class Resampler implements MeanResampler {
         private final double[] values;
         private final long[] cumulative;
         private final long total;
@@ -77,7 +160,8 @@ public final class Bootstrap {
             unweighted = total == values.length;
         }
 
-        double mean(SplittableRandom random) {
+        @Override
+        public double mean(SplittableRandom random) {
             double sum = 0;
             if (unweighted) { // rawData: every sample once
                 for (int k = 0; k < draws; k++) {
