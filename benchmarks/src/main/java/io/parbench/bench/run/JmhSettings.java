@@ -68,7 +68,7 @@ public record JmhSettings(
 
     /** Applies these settings to a builder whose parent is the raw options (so every other raw option counts). */
     public ChainedOptionsBuilder apply(ChainedOptionsBuilder builder, List<String> requiredJvmFlags) {
-        builder.forks(forks)
+        builder.forks(forks == 0 ? 0 : 1) // one fork per JMH run: the launcher runs the forks as rounds
                 .warmupIterations(warmupIterations)
                 .warmupTime(warmupTime)
                 .measurementIterations(measurementIterations)
@@ -83,6 +83,14 @@ public record JmhSettings(
             builder.jvmArgsPrepend(prepend.toArray(String[]::new));
         }
         return builder;
+    }
+
+    /**
+     * How many rounds a run makes: one per fork (each round runs one fork of every benchmark, in a fresh random
+     * order), or one round in the launcher's JVM with {@code -f 0}.
+     */
+    public int rounds() {
+        return Math.max(1, forks);
     }
 
     /** The JVM flags the forks get from the user, or null when they inherit the launcher's. */

@@ -33,6 +33,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MatrixOptions matrix;
 
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of the rounds' random order (default: a new one; "
+            + "recorded in iterations.json, so a run's order can be replayed).")
+    Long seed;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write the run folder exactly here (default: reports/<run-id>).")
     Path out;
 
@@ -108,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
                     new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, plan.size(), state.completed(),
                             state.failures().size()),
                     jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
-        });
+        }, seed == null ? System.nanoTime() : seed);
         RunSession.Outcome outcome = session.execute();
         if (suites.contains("sync") && outcome != RunSession.Outcome.INTERRUPTED && matrix.include == null) {
             console.info("parbench: the sync suite's hazard demos (race, deadlock, livelock, starvation, pinning) ...");

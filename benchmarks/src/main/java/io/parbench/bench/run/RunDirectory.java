@@ -20,6 +20,7 @@ public final class RunDirectory {
     public static final String ENVIRONMENT = "environment.json";
     public static final String RESULTS = "results.json";
     public static final String LOG = "run.log";
+    public static final String ITERATIONS = "iterations.json";
 
     private final Path dir;
     private final String runId;

@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatFactory;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -25,9 +25,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs a plan one benchmark at a time, in this JVM (JMH forks its own), and keeps the run folder valid after
- * every benchmark: results.json always holds every benchmark that finished, so an interrupted run loses only the
- * one in progress.
+ * Runs a plan in rounds, one JMH fork of one benchmark at a time (JMH forks its own JVM): each round runs one fork of
+ * every benchmark, in a fresh random order (seeded; the seed and every round's order are recorded in
+ * iterations.json), as randomized multiple interleaved trials do (Abedi and Brecht, ICPE 2017), so that a burst of
+ * noise on a shared machine falls on random benchmarks instead of on one strategy's block. The run folder is valid
+ * after every fork: results.json holds every fork that finished (one entry per benchmark, one rawData row per fork),
+ * so an interrupted run loses only the fork in progress.
  */
 public final class RunSession {
 
@@ -42,7 +45,10 @@ public final class RunSession {
     private final MachineProbe probe;
     private final Function<State, RunEnvironment> environment;
 
-    private final List<RunResult> results = new ArrayList<>();
+    private final ForkResults results = new ForkResults();
+    private final long seed;
+    private final List<Map<String, Object>> rounds = new ArrayList<>();
+    private IterationRecorder recorder;
     private final List<RunEnvironment.Failure> failures = new ArrayList<>();
     private volatile boolean finished;
     private final Instant started = Instant.now();
@@ -53,7 +59,8 @@ public final class RunSession {
     }
 
     public RunSession(RunDirectory dir, List<PlannedBenchmark> plan, JmhSettings settings, List<String> requiredForkFlags,
-            Console console, MachineProbe probe, Function<State, RunEnvironment> environment) {
+            Console console, MachineProbe probe, Function<State, RunEnvironment> environment, long seed) {
+        this.seed = seed;
         this.dir = dir;
         this.plan = plan;
         this.settings = settings;
@@ -72,20 +79,42 @@ public final class RunSession {
                 StandardCharsets.UTF_8)) {
             PrintStream jmhOut = console.verbose() ? new PrintStream(new TeeStream(log, System.err), true,
                     StandardCharsets.UTF_8) : log;
-            OutputFormat format = OutputFormatFactory.createFormatInstance(jmhOut, VerboseMode.NORMAL);
-            int total = plan.stream().mapToInt(b -> b.entry().variants()).sum();
+            recorder = new IterationRecorder(OutputFormatFactory.createFormatInstance(jmhOut, VerboseMode.NORMAL));
+            int roundCount = settings.rounds();
+            int perRound = plan.stream().mapToInt(b -> b.entry().variants()).sum();
+            int total = perRound * roundCount;
+            double perFork = settings.estimatedSecondsPerBenchmark() / roundCount;
             int done = 0;
-            for (int i = 0; i < plan.size(); i++) {
-                PlannedBenchmark b = plan.get(i);
-                Duration elapsed = Duration.between(started, Instant.now());
-                double estimatedSoFar = done * perBenchmark;
-                double pace = i == 0 || estimatedSoFar == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / estimatedSoFar;
-                Duration eta = Duration.ofMillis(Math.round((total - done) * perBenchmark * pace * 1000));
-                done += b.entry().variants();
-                console.info(String.format(Locale.ROOT, "[%d/%d] %s  %s", i + 1, plan.size(), b.label(),
-                        console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
-                log.println("# parbench [" + (i + 1) + "/" + plan.size() + "] " + b.label());
-                runOne(b, format);
+            int step = 0;
+            java.util.Set<PlannedBenchmark> failed = new java.util.HashSet<>();
+            for (int round = 1; round <= roundCount; round++) {
+                List<PlannedBenchmark> order = new ArrayList<>(plan);
+                java.util.Collections.shuffle(order, new java.util.Random(seed + round));
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("round", round);
+                record.put("seed", seed + round);
+                record.put("order", order.stream().map(PlannedBenchmark::label).toList());
+                rounds.add(record);
+                recorder.round(round);
+                for (PlannedBenchmark b : order) {
+                    step++;
+                    if (failed.contains(b)) {
+                        done += b.entry().variants();
+                        continue;
+                    }
+                    Duration elapsed = Duration.between(started, Instant.now());
+                    double estimatedSoFar = done * perFork;
+                    double pace = done == 0 || estimatedSoFar == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / estimatedSoFar;
+                    Duration eta = Duration.ofMillis(Math.round((total - done) * perFork * pace * 1000));
+                    done += b.entry().variants();
+                    console.info(String.format(Locale.ROOT, "[%d/%d] %s%s  %s", step, plan.size() * roundCount,
+                            b.label(), roundCount > 1 ? " (round " + round + " of " + roundCount + ")" : "",
+                            console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
+                    log.println("# parbench [" + step + "/" + plan.size() * roundCount + "] round " + round + ": " + b.label());
+                    if (!runOne(b, recorder)) {
+                        failed.add(b);
+                    }
+                }
             }
         } finally {
             finished = true;
@@ -100,7 +129,8 @@ public final class RunSession {
         return outcome;
     }
 
-    private void runOne(PlannedBenchmark b, OutputFormat format) throws IOException {
+    /** Runs one fork of {@code b}; false when it failed (it is then left out of later rounds). */
+    private boolean runOne(PlannedBenchmark b, OutputFormat format) throws IOException {
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(settings.raw())
                 .include(b.entry().includePattern());
@@ -113,11 +143,9 @@ public final class RunSession {
             Collection<RunResult> run = new Runner(builder.build(), format).run();
             if (run.isEmpty()) {
                 fail(b, "JMH produced no result (see run.log)");
-                return;
+                return false;
             }
-            synchronized (results) {
-                results.addAll(run);
-            }
+            results.add(run);
             writeResults();
             writeEnvironment("running", null, null); // the count of completed benchmarks survives a SIGKILL
             for (RunResult r : run) {
@@ -127,7 +155,9 @@ public final class RunSession {
             }
         } catch (RunnerException e) {
             fail(b, rootMessage(e));
+            return false;
         }
+        return true;
     }
 
     static String formatScore(double score, double error, String unit) {
@@ -163,7 +193,7 @@ public final class RunSession {
     }
 
     private void fail(PlannedBenchmark b, String message) throws IOException {
-        synchronized (results) {
+        synchronized (failures) {
             failures.add(new RunEnvironment.Failure(b.entry().benchmarkName(), b.params(), message));
         }
         console.error("        FAILED: " + message + " (details in " + dir.resolve(RunDirectory.LOG) + ")");
@@ -171,22 +201,25 @@ public final class RunSession {
     }
 
     private void writeResults() throws IOException {
-        List<RunResult> copy;
-        synchronized (results) {
-            copy = List.copyOf(results);
+        String json = results.json();
+        dir.writeAtomically(RunDirectory.RESULTS, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+        if (recorder != null) {
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("count", settings.rounds());
+            about.put("seed", seed);
+            about.put("note", "each round runs one fork of every benchmark, in the order listed (java.util.Random(seed "
+                    + "+ round) shuffles the plan)");
+            about.put("rounds", rounds);
+            var doc = recorder.document(about);
+            dir.writeAtomically(RunDirectory.ITERATIONS, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, doc));
         }
-        dir.writeAtomically(RunDirectory.RESULTS, out -> {
-            PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(copy);
-            ps.flush();
-        });
     }
 
     private void writeEnvironment(String status, Instant end, LoadAverage loadAfter) throws IOException {
         int completed;
         List<RunEnvironment.Failure> failed;
-        synchronized (results) {
-            completed = results.size();
+        completed = results.benchmarks();
+        synchronized (failures) {
             failed = List.copyOf(failures);
         }
         RunEnvironment env = environment.apply(new State(status, started, end, loadAfter, completed, failed));
@@ -199,13 +232,13 @@ public final class RunSession {
             return;
         }
         try {
-            if (results.isEmpty()) {
+            if (results.benchmarks() == 0) {
                 writeResults(); // an empty JSON array is still a valid results.json
             }
             writeEnvironment("interrupted", Instant.now(), probe.loadAverage());
             System.err.println();
-            System.err.println("parbench: interrupted; " + dir.resolve(RunDirectory.RESULTS) + " keeps the "
-                    + results.size() + " of " + plan.size() + " benchmarks that finished");
+            System.err.println("parbench: interrupted; " + dir.resolve(RunDirectory.RESULTS) + " keeps every fork that "
+                    + "finished (" + results.benchmarks() + " of " + plan.size() + " benchmarks have at least one)");
         } catch (IOException | RuntimeException e) {
             System.err.println("parbench: interrupted, and could not record it: " + e.getMessage());
         }

@@ -1,0 +1,88 @@
+package io.parbench.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * The forks of every benchmark, gathered over the rounds of a run: each round runs one fork of each benchmark (a JMH
+ * run with {@code -f 1}), and this class joins a benchmark's forks into one JMH result, the way JMH itself joins the
+ * forks of a {@code -f 3} run (a {@link RunResult} over one {@link BenchmarkResult} per fork). JMH's own JSON writer
+ * then writes it: one entry per benchmark, one rawData row per fork, score and error over all of them, and
+ * {@code forks} set to the forks it holds.
+ */
+final class ForkResults {
+
+    private final Map<String, BenchmarkParams> params = new LinkedHashMap<>();
+    private final Map<String, List<BenchmarkResult>> forks = new LinkedHashMap<>();
+
+    /** The key JMH itself would tell two benchmarks apart by: name, mode, threads and params. */
+    static String key(BenchmarkParams p) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (String k : p.getParamsKeys()) {
+            sorted.put(k, p.getParam(k));
+        }
+        return p.getBenchmark() + "|" + p.getMode().shortLabel() + "|" + p.getThreads() + "|" + sorted;
+    }
+
+    synchronized void add(Collection<RunResult> run) {
+        for (RunResult r : run) {
+            String k = key(r.getParams());
+            params.putIfAbsent(k, r.getParams());
+            forks.computeIfAbsent(k, x -> new ArrayList<>()).addAll(r.getBenchmarkResults());
+        }
+    }
+
+    /** How many benchmarks have at least one fork. */
+    synchronized int benchmarks() {
+        return forks.size();
+    }
+
+    /** The forks each benchmark has so far. */
+    synchronized int forksOf(BenchmarkParams p) {
+        return forks.getOrDefault(key(p), List.of()).size();
+    }
+
+    /** results.json's text: JMH's JSON of the joined results, with {@code forks} set to the forks each one holds. */
+    synchronized String json() {
+        List<RunResult> joined = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (var e : forks.entrySet()) {
+            joined.add(new RunResult(params.get(e.getKey()), e.getValue()));
+            counts.add(e.getValue().size());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(joined);
+        ps.flush();
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        try {
+            JsonNode array = Json.MAPPER.readTree(text);
+            if (array instanceof ArrayNode a) {
+                for (int i = 0; i < a.size() && i < counts.size(); i++) {
+                    if (a.get(i) instanceof ObjectNode o) {
+                        o.put("forks", counts.get(i));
+                    }
+                }
+                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+            }
+        } catch (java.io.IOException e) {
+            // JMH's own text is valid JSON; keep it as it is
+        }
+        return text;
+    }
+}

@@ -1,0 +1,147 @@
+package io.parbench.bench.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * Passes JMH's output on and keeps every iteration's primary score, warm-up ones included, per benchmark and fork:
+ * JMH's JSON keeps only the measured iterations, and a steady-state check wants the whole series. Written beside
+ * results.json as iterations.json.
+ */
+final class IterationRecorder implements OutputFormat {
+
+    /** One fork's series: warm-up then measurement scores, in JMH's unit for the benchmark. */
+    record Fork(int round, List<Double> warmup, List<Double> measurement) {
+    }
+
+    private final OutputFormat out;
+    private final Map<String, List<Fork>> series = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
+    private int round;
+    private Fork current;
+
+    IterationRecorder(OutputFormat out) {
+        this.out = out;
+    }
+
+    synchronized void round(int r) {
+        round = r;
+    }
+
+    @Override
+    public synchronized void startBenchmark(BenchmarkParams params) {
+        out.startBenchmark(params);
+    }
+
+    @Override
+    public synchronized void iteration(BenchmarkParams b, IterationParams p, int iteration) {
+        out.iteration(b, p, iteration);
+    }
+
+    @Override
+    public synchronized void iterationResult(BenchmarkParams b, IterationParams p, int iteration, IterationResult data) {
+        out.iterationResult(b, p, iteration, data);
+        String key = ForkResults.key(b);
+        boolean forkStarts = iteration == 1 && (p.getType() == IterationType.WARMUP || b.getWarmup().getCount() == 0);
+        if (forkStarts) {
+            current = new Fork(round, new ArrayList<>(), new ArrayList<>());
+            series.computeIfAbsent(key, k -> new ArrayList<>()).add(current);
+            keys.computeIfAbsent(key, k -> describe(b));
+        }
+        if (current == null) {
+            return;
+        }
+        double score = data.getPrimaryResult().getScore();
+        (p.getType() == IterationType.WARMUP ? current.warmup() : current.measurement()).add(score);
+    }
+
+    private static Map<String, Object> describe(BenchmarkParams b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", b.getBenchmark());
+        m.put("mode", b.getMode().shortLabel());
+        m.put("threads", b.getThreads());
+        Map<String, String> params = new java.util.TreeMap<>();
+        b.getParamsKeys().forEach(k -> params.put(k, b.getParam(k)));
+        m.put("params", params);
+        return m;
+    }
+
+    /** iterations.json's content. */
+    synchronized Map<String, Object> document(Map<String, Object> rounds) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", 1);
+        root.put("about", "Every iteration's primary score per benchmark and fork (warm-up included), in each "
+                + "benchmark's unit; JMH's results.json keeps only the measured ones.");
+        root.put("rounds", rounds);
+        List<Object> list = new ArrayList<>();
+        for (var e : series.entrySet()) {
+            Map<String, Object> b = new LinkedHashMap<>(keys.get(e.getKey()));
+            b.put("forks", e.getValue());
+            list.add(b);
+        }
+        root.put("benchmarks", list);
+        return root;
+    }
+
+    @Override
+    public synchronized void endBenchmark(BenchmarkResult result) {
+        out.endBenchmark(result);
+        current = null;
+    }
+
+    @Override
+    public void startRun() {
+        out.startRun();
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> result) {
+        out.endRun(result);
+    }
+
+    @Override
+    public void print(String s) {
+        out.print(s);
+    }
+
+    @Override
+    public void println(String s) {
+        out.println(s);
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.close();
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        out.verbosePrintln(s);
+    }
+
+    @Override
+    public void write(int b) {
+        out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        out.write(b);
+    }
+}
