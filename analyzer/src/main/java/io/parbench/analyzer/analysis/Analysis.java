@@ -26,7 +26,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
 
     public static Analysis of(Run run) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
-        run.results().parallelStream().map(BenchmarkStats::of).toList().forEach(s -> stats.put(s.result(), s));
+        run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
         List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(2_000, Bootstrap.SEED)).analyze(run, stats);
         List<Finding> findings = new ArrayList<>();
         for (ScalingGroup g : groups) {
@@ -34,7 +34,11 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         }
         for (BenchmarkResult r : run.results()) {
             BenchmarkStats s = stats.get(r);
-            if (s.noisy() || s.outliers() > 0) {
+            if (s.unsettled()) {
+                findings.add(new Finding(r.key().label(), "unsettled", r.key().label() + " did not reach a steady state ("
+                        + s.steadyNote() + "): it is left out of the rankings, findings and recommendations.",
+                        Map.of("forks", s.forks(), "states", s.forkStates().stream().map(x -> x.kind().toString()).toList())));
+            } else if (s.noisy() || s.outliers() > 0) {
                 findings.add(new Finding(r.key().label(), "noise", r.key().label() + ": " + s.noiseNote()
                         + "; treat its ranking with care.", Map.of("cv", s.cv(), "outliers", s.outliers())));
             }

@@ -1,31 +1,158 @@
 package io.parbench.analyzer.analysis;
 
 import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Samples;
 import io.parbench.analyzer.stats.Significance;
+import io.parbench.analyzer.stats.SteadyState;
 import io.parbench.analyzer.stats.Summary;
+import io.parbench.analyzer.stats.TwoLevel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The statistics of one benchmark's primary metric, in its own unit: mean and 95% / 99.9% intervals from the raw
- * samples (JMH's score and error when the file kept no samples), the coefficient of variation and Tukey outliers.
+ * The statistics of one benchmark's primary metric, in its own unit.
+ *
+ * <p>Each fork's iteration series (its warm-up iterations too, where the launcher recorded them) is checked for a
+ * steady state ({@link SteadyState}); measured iterations that belong to a warm-up segment are dropped, and a fork
+ * without a steady state flags the benchmark as unsettled. With two or more forks the 95% interval is Kalibera and
+ * Jones's: Student t over the fork means (n - 1 degrees of freedom), which sees how much one JVM differs from the
+ * next, and {@link #levels()} holds the variance of each level; the 99.9% error stays JMH's (Student t over every
+ * iteration pooled), so that the score reads as JMH prints it. With one fork the interval is Student t over the
+ * iterations and cannot see the variance between forks ({@link #oneFork()}). JMH's score and error stand in when
+ * the file kept no samples.
+ *
+ * @param steady the samples the score is computed from: the raw samples less the dropped warm-up iterations
+ * @param forkStates one steady-state verdict per fork, empty when the file kept no samples or in sample mode
+ * @param dropped how many measured iterations were dropped as warm-up
+ * @param levels the two levels' variances, or null with fewer than two forks (or weighted samples)
  */
 public record BenchmarkStats(BenchmarkResult result, long n, double mean, double ci95, double ci999, double cv,
-        int outliers, boolean fromRawSamples) {
+        int outliers, boolean fromRawSamples, Samples steady, int forks, List<SteadyState> forkStates, int dropped,
+        TwoLevel levels) {
 
     /** A CV at or above this marks a benchmark as noisy. */
     public static final double NOISY_CV = 0.10;
 
     public static BenchmarkStats of(BenchmarkResult r) {
-        if (r.primary().samples().isEmpty()) {
+        return of(r, List.of());
+    }
+
+    /** The statistics of {@code r}; {@code warmups} holds each fork's warm-up scores when they were recorded. */
+    public static BenchmarkStats of(BenchmarkResult r, List<double[]> warmups) {
+        Samples samples = r.primary().samples();
+        if (samples.isEmpty()) {
             double err = r.primary().jmhError();
-            return new BenchmarkStats(r, 0, r.primary().score(), Double.NaN, err, Double.NaN, 0, false);
+            return new BenchmarkStats(r, 0, r.primary().score(), Double.NaN, err, Double.NaN, 0, false, samples, 0,
+                    List.of(), 0, null);
         }
-        Summary s = Summary.of(r.primary().samples());
-        return new BenchmarkStats(r, s.n(), s.mean(), s.halfWidth(0.95), s.halfWidth(0.999), s.cv(),
-                Significance.tukeyOutliers(r.primary().samples()), true);
+        TreeMap<Integer, List<Integer>> byFork = new TreeMap<>();
+        boolean weighted = false;
+        for (int i = 0; i < samples.size(); i++) {
+            byFork.computeIfAbsent(samples.fork(i), k -> new ArrayList<>()).add(i);
+            weighted |= samples.weight(i) != 1;
+        }
+        List<SteadyState> states = new ArrayList<>();
+        int dropped = 0;
+        Samples steady = samples;
+        if (!weighted) {
+            boolean higherIsBetter = r.primary().unit().kind() == io.parbench.analyzer.model.Unit.Kind.OPS_PER_TIME;
+            List<Double> values = new ArrayList<>();
+            List<Integer> forkOf = new ArrayList<>();
+            int f = 0;
+            for (List<Integer> idx : byFork.values()) {
+                double[] warm = f < warmups.size() && warmups.size() == byFork.size() ? warmups.get(f) : new double[0];
+                double[] series = new double[warm.length + idx.size()];
+                System.arraycopy(warm, 0, series, 0, warm.length);
+                for (int j = 0; j < idx.size(); j++) {
+                    series[warm.length + j] = samples.value(idx.get(j));
+                }
+                double[] lowerIsBetter = higherIsBetter ? Arrays.stream(series).map(v -> 1 / v).toArray() : series;
+                SteadyState state = SteadyState.classify(lowerIsBetter);
+                states.add(state);
+                int firstKept = state.kind() == SteadyState.Kind.WARMUP ? Math.max(0, state.steadyFrom() - warm.length) : 0;
+                if (firstKept >= idx.size()) {
+                    firstKept = 0; // the steady part lies in the warm-up alone: keep what JMH measured
+                }
+                dropped += firstKept;
+                for (int j = firstKept; j < idx.size(); j++) {
+                    values.add(samples.value(idx.get(j)));
+                    forkOf.add(samples.fork(idx.get(j)));
+                }
+                f++;
+            }
+            if (dropped > 0) {
+                long[] w = new long[values.size()];
+                Arrays.fill(w, 1);
+                steady = new Samples(values.stream().mapToDouble(Double::doubleValue).toArray(), w,
+                        forkOf.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Summary s = Summary.of(steady);
+        int forks = byFork.size();
+        double ci95 = s.halfWidth(0.95);
+        double ci999 = s.halfWidth(0.999);
+        TwoLevel levels = null;
+        if (forks >= 2 && !weighted) {
+            levels = TwoLevel.of(byFork(steady));
+            ci95 = forkHalfWidth(levels, 0.95); // ci999 stays JMH's pooled error, so the score reads as JMH prints it
+        }
+        return new BenchmarkStats(r, s.n(), s.mean(), ci95, ci999, s.cv(), Significance.tukeyOutliers(steady), true,
+                steady, forks, List.copyOf(states), dropped, levels);
+    }
+
+    /** Kalibera and Jones's interval of the mean: t(n - 1) x sqrt(S2^2 / n) over the fork means. */
+    private static double forkHalfWidth(TwoLevel t, double level) {
+        return new TDistribution(t.forks() - 1).inverseCumulativeProbability(1 - (1 - level) / 2)
+                * Math.sqrt(t.s2() / t.forks());
+    }
+
+    static double[][] byFork(Samples s) {
+        TreeMap<Integer, List<Double>> m = new TreeMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            m.computeIfAbsent(s.fork(i), k -> new ArrayList<>()).add(s.value(i));
+        }
+        return m.values().stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+    }
+
+    /** The mean of each fork's steady samples. */
+    public double[] forkMeans() {
+        return Arrays.stream(byFork(steady)).mapToDouble(f -> Arrays.stream(f).average().orElse(Double.NaN)).toArray();
     }
 
     public boolean noisy() {
         return cv >= NOISY_CV;
+    }
+
+    /** True when the interval comes from one fork's iterations: it cannot see the variance between forks. */
+    public boolean oneFork() {
+        return fromRawSamples && forks < 2;
+    }
+
+    /** True when a fork reached no steady state (a slowdown, or still changing at its end): no finding rests on it. */
+    public boolean unsettled() {
+        return forkStates.stream().anyMatch(s -> s.kind() == SteadyState.Kind.SLOWDOWN
+                || s.kind() == SteadyState.Kind.NO_STEADY_STATE);
+    }
+
+    /** "3 forks: 2 flat, 1 warm-up (2 iterations dropped)", or "" without per-fork checks. */
+    public String steadyNote() {
+        if (forkStates.isEmpty()) {
+            return "";
+        }
+        java.util.Map<SteadyState.Kind, Long> counts = new java.util.EnumMap<>(SteadyState.Kind.class);
+        forkStates.forEach(st -> counts.merge(st.kind(), 1L, Long::sum));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d fork%s: ", forkStates.size(),
+                forkStates.size() == 1 ? "" : "s"));
+        sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .reduce((a, b) -> a + ", " + b).orElse(""));
+        if (dropped > 0) {
+            sb.append(String.format(Locale.ROOT, " (%d warm-up iteration%s dropped)", dropped, dropped == 1 ? "" : "s"));
+        }
+        return sb.toString();
     }
 
     public String unit() {
@@ -36,13 +163,19 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
     public String noiseNote() {
         StringBuilder sb = new StringBuilder();
         if (noisy()) {
-            sb.append(String.format(java.util.Locale.ROOT, "noisy: CV %.0f%%", cv * 100));
+            sb.append(String.format(Locale.ROOT, "noisy: CV %.0f%%", cv * 100));
         }
         if (outliers > 0) {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }
             sb.append(outliers).append(outliers == 1 ? " outlier" : " outliers");
+        }
+        if (unsettled()) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append("unsettled: ").append(steadyNote());
         }
         if (!fromRawSamples) {
             if (!sb.isEmpty()) {

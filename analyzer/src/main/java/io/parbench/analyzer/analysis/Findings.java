@@ -27,7 +27,7 @@ public final class Findings {
         for (ScalingGroup.Ranking r : g.rankings()) {
             out.add(winner(g, r));
         }
-        bestSpeedup(g).ifPresent(out::add);
+        bestSpeedup(g, logicalCpus).ifPresent(out::add);
         var io = Throughput.of(g);
         if (io.isPresent()) {
             out.addAll(io.get().findings(logicalCpus));
@@ -65,9 +65,14 @@ public final class Findings {
             sb.append(String.format(Locale.ROOT, "; %s %s slower, but with fewer than two samples each the difference "
                     + "cannot be tested", list(untested), untested.size() == 1 ? "is" : "are"));
         }
+        if (!r.unsettled().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "; %s reached no steady state here and %s not ranked",
+                    String.join(", ", r.unsettled()), r.unsettled().size() == 1 ? "is" : "are"));
+        }
         String sentence = sb.append('.').toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("threads", r.threads());
+        data.put("unsettled", r.unsettled());
         data.put("winner", best.strategy());
         data.put("score", best.stats().mean());
         data.put("unit", best.stats().unit());
@@ -82,6 +87,15 @@ public final class Findings {
     }
 
     static java.util.Optional<Finding> bestSpeedup(ScalingGroup g) {
+        return bestSpeedup(g, 0);
+    }
+
+    /**
+     * The best speedup, named superlinear when it exceeds the threads that produced it on CPU-bound work, with the
+     * evidence for the likely causes: a slow baseline fork (the sequential forks disagree) or caches (each thread's
+     * share of the data fits where the whole did not), and whether the interval even excludes linear.
+     */
+    static java.util.Optional<Finding> bestSpeedup(ScalingGroup g, int logicalCpus) {
         ScalingGroup.Curve bestCurve = null;
         ScalingGroup.Point best = null;
         for (ScalingGroup.Curve c : g.curves()) {
@@ -107,7 +121,36 @@ public final class Findings {
         data.put("speedupLow95", best.speedup().low());
         data.put("speedupHigh95", best.speedup().high());
         data.put("efficiency", best.efficiency());
+        int parallelism = logicalCpus > 0 ? Math.min(best.threads(), logicalCpus) : best.threads();
+        if (!Throughput.applies(g) && !g.weak() && best.speedup().estimate() > parallelism) {
+            sentence += " " + superlinear(g, best, parallelism);
+            data.put("superlinear", true);
+        }
         return java.util.Optional.of(new Finding(g.title(), "best-speedup", sentence, data));
+    }
+
+    /** A baseline whose forks differ by more than this fraction is a likely cause of a superlinear speedup. */
+    static final double SLOW_BASELINE_SPREAD = 0.05;
+
+    private static String superlinear(ScalingGroup g, ScalingGroup.Point best, int parallelism) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "That is superlinear: more than %d, the "
+                + "processors it ran on.", parallelism));
+        double[] base = g.baseline().forkMeans();
+        double lo = java.util.Arrays.stream(base).min().orElse(Double.NaN);
+        double hi = java.util.Arrays.stream(base).max().orElse(Double.NaN);
+        if (base.length >= 2 && hi / lo - 1 > SLOW_BASELINE_SPREAD) {
+            sb.append(String.format(Locale.ROOT, " The sequential baseline's %d forks differ by %.0f%% (%s to %s): a "
+                    + "slow baseline fork inflates every speedup, the likelier cause.", base.length, (hi / lo - 1) * 100,
+                    Format.num(lo), Format.num(hi)));
+        }
+        if (!Double.isNaN(best.speedup().low()) && best.speedup().low() <= parallelism) {
+            sb.append(String.format(Locale.ROOT, " Its interval reaches down to %.2fx, so linear speedup is not ruled "
+                    + "out: treat it as noise.", best.speedup().low()));
+        } else {
+            sb.append(" Its interval excludes linear: caches are the usual cause (each thread's share of the data fits "
+                    + "in a cache that the whole did not).");
+        }
+        return sb.toString();
     }
 
     /**
@@ -115,7 +158,7 @@ public final class Findings {
      * lies wholly above this point's estimate.
      */
     static java.util.Optional<Finding> saturation(ScalingGroup g, ScalingGroup.Curve c) {
-        List<ScalingGroup.Point> pts = c.points();
+        List<ScalingGroup.Point> pts = c.points().stream().filter(p -> !p.stats().unsettled()).toList();
         if (pts.size() < 2) {
             return java.util.Optional.empty();
         }
@@ -132,14 +175,18 @@ public final class Findings {
             }
             if (!laterHelps) {
                 ScalingGroup.Point last = pts.get(pts.size() - 1);
-                String sentence = String.format(Locale.ROOT, "%s: adding threads beyond %d stops helping (speedup %.2fx at %d, "
-                                + "%.2fx at %d).", c.strategy(), p.threads(), p.speedup().estimate(), p.threads(),
-                        last.speedup().estimate(), last.threads());
+                String sentence = String.format(Locale.ROOT, "%s: beyond %d thread%s no added thread helped by more than the "
+                                + "noise (speedup %s at %d, %s at %d).", c.strategy(), p.threads(), p.threads() == 1 ? "" : "s",
+                        Format.speedup(p.speedup()), p.threads(), Format.speedup(last.speedup()), last.threads());
                 return java.util.Optional.of(new Finding(g.title(), "saturation", sentence,
                         Map.of("strategy", c.strategy(), "saturatesAt", p.threads())));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static int maxThreads(ScalingGroup.Curve c) {
+        return c.points().stream().mapToInt(ScalingGroup.Point::threads).max().orElse(0);
     }
 
     /** One sentence on the fits of the strategy with the best speedup. */
@@ -169,8 +216,10 @@ public final class Findings {
         } else if (c.amdahl().ok()) {
             double f = c.amdahl().serialFraction();
             sb.append(String.format(Locale.ROOT, "Amdahl's law fitted to %s up to %d threads gives a serial fraction of "
-                            + "%.1f%%, so no thread count can exceed a speedup of %s.", c.strategy(), c.amdahl().upTo(),
-                    f * 100, f <= 0 ? "the thread count (no serial part measured)" : String.format(Locale.ROOT, "%.1fx", 1 / f)));
+                            + "%.1f%%, so no thread count can exceed a speedup of %s%s.", c.strategy(), c.amdahl().upTo(),
+                    f * 100, f <= 0 ? "the thread count (no serial part measured)" : String.format(Locale.ROOT, "%.1fx", 1 / f),
+                    f > 0 ? String.format(Locale.ROOT, " (a ceiling extrapolated far past the %d threads measured)",
+                            c.amdahl().upTo()) : ""));
             data.put("amdahlSerialFraction", f);
             data.put("amdahlUpToThreads", c.amdahl().upTo());
         } else {
@@ -181,7 +230,9 @@ public final class Findings {
         if (usl != null) {
             sb.append(String.format(Locale.ROOT, " The USL fit gives contention sigma = %.3f and coherency kappa = %.4f%s.",
                     usl.sigma(), usl.kappa(), Double.isInfinite(usl.peakConcurrency()) ? ", with no peak (throughput keeps rising)"
-                            : String.format(Locale.ROOT, ", so throughput peaks near %.0f threads", usl.peakConcurrency())));
+                            : String.format(Locale.ROOT, ", so throughput peaks near %.0f threads%s", usl.peakConcurrency(),
+                                    usl.peakConcurrency() > maxThreads(c) ? String.format(Locale.ROOT,
+                                            " (extrapolated: the measured points stop at %d)", maxThreads(c)) : "")));
             data.put("uslSigma", usl.sigma());
             data.put("uslKappa", usl.kappa());
             data.put("uslPeak", Double.isInfinite(usl.peakConcurrency()) ? null : usl.peakConcurrency());

@@ -28,6 +28,7 @@ public final class Recommendations {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
         groups.forEach(g -> bySuite.computeIfAbsent(g.suite(), k -> new ArrayList<>()).add(g));
         List<Row> rows = new ArrayList<>();
+        Map<String, Integer> unsettled = new LinkedHashMap<>();
         for (var e : bySuite.entrySet()) {
             Map<String, Integer> good = new LinkedHashMap<>();
             Map<String, Double> worstRatio = new LinkedHashMap<>();
@@ -38,6 +39,10 @@ public final class Recommendations {
                 ScalingGroup.Ranking r = Throughput.applies(g) && !g.rankings().isEmpty()
                         ? g.rankings().get(g.rankings().size() - 1) : nearest(g.rankings(), physicalCores);
                 if (r == null) {
+                    continue;
+                }
+                if (!r.unsettled().isEmpty()) {
+                    unsettled.merge(e.getKey(), 1, Integer::sum); // a strategy that did not settle might have won
                     continue;
                 }
                 counted++;
@@ -67,6 +72,11 @@ public final class Recommendations {
             String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d %s",
                     String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads,
                     e.getKey().equals("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
+            if (unsettled.containsKey(e.getKey())) {
+                int u = unsettled.get(e.getKey());
+                reason += String.format(Locale.ROOT, "; %d workload%s left out: a strategy there reached no steady state",
+                        u, u == 1 ? "" : "s");
+            }
             if (!avoid.isEmpty()) {
                 reason += "; " + avoid.stream().map(s -> String.format(Locale.ROOT, "%s up to %.1fx slower", s, worstRatio.get(s)))
                         .collect(Collectors.joining(", "));

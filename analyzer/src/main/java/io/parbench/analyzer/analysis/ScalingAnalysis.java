@@ -146,7 +146,7 @@ public final class ScalingAnalysis {
             List<ScalingGroup.Point> points = new ArrayList<>();
             for (BenchmarkResult r : e.getValue().stream().sorted(Comparator.comparingInt(ScalingAnalysis::threadsOf)).toList()) {
                 int t = threadsOf(r);
-                Bootstrap.Interval s = speedup(base, r, higherIsBetter);
+                Bootstrap.Interval s = speedup(stats.get(base), stats.get(r), higherIsBetter);
                 if (weak) {
                     double scale = (double) sizeOf(r) / sizeOf(base);
                     s = new Bootstrap.Interval(s.estimate() * scale, s.low() * scale, s.high() * scale);
@@ -211,9 +211,15 @@ public final class ScalingAnalysis {
         return new ScalingGroup.Curve(strategy, points, amdahl, gustafson, usl, uslNote);
     }
 
-    private Bootstrap.Interval speedup(BenchmarkResult base, BenchmarkResult r, boolean higherIsBetter) {
-        Samples b = base.primary().samples().scaled(base.primary().unit().toBase());
-        Samples c = r.primary().samples().scaled(r.primary().unit().toBase());
+    /**
+     * The speedup of {@code r} over {@code base} with its 95% interval, from each one's steady samples (warm-up segments
+     * dropped); samples of several forks are resampled forks first (see {@link Bootstrap}).
+     */
+    private Bootstrap.Interval speedup(BenchmarkStats baseStats, BenchmarkStats rStats, boolean higherIsBetter) {
+        BenchmarkResult base = baseStats.result();
+        BenchmarkResult r = rStats.result();
+        Samples b = baseStats.steady().scaled(base.primary().unit().toBase());
+        Samples c = rStats.steady().scaled(r.primary().unit().toBase());
         if (b.isEmpty() || c.isEmpty()) { // no raw samples: the scores alone, with no interval
             return new Bootstrap.Interval(base.scoreSecondsPerOp() / r.scoreSecondsPerOp(), Double.NaN, Double.NaN);
         }
@@ -228,14 +234,19 @@ public final class ScalingAnalysis {
         for (var e : byThreads.entrySet()) {
             List<BenchmarkResult> contenders = new ArrayList<>(e.getValue());
             contenders.add(base); // not parallelising at all is always an option
+            List<String> unsettled = contenders.stream().filter(r -> stats.get(r).unsettled())
+                    .map(r -> r.key().param("strategy")).toList();
+            contenders.removeIf(r -> stats.get(r).unsettled()); // no steady state: no claim rests on it
+            if (contenders.isEmpty()) {
+                continue;
+            }
             contenders.sort(Comparator.comparingDouble(BenchmarkResult::scoreSecondsPerOp));
             BenchmarkResult best = contenders.get(0);
             double bestTime = best.scoreSecondsPerOp();
             double[] p = new double[contenders.size()];
             p[0] = Double.NaN;
             for (int i = 1; i < contenders.size(); i++) {
-                p[i] = Significance.welchP(best.primary().samples().scaled(best.primary().unit().toBase()),
-                        contenders.get(i).primary().samples().scaled(contenders.get(i).primary().unit().toBase()));
+                p[i] = welch(stats.get(best), stats.get(contenders.get(i)));
             }
             double[] adjusted = Significance.holm(p);
             List<ScalingGroup.Ranking.Entry> entries = new ArrayList<>();
@@ -247,9 +258,24 @@ public final class ScalingAnalysis {
                 entries.add(new ScalingGroup.Ranking.Entry(r.key().param("strategy"), stats.get(r), ratio, adjusted[i],
                         verdict));
             }
-            out.add(new ScalingGroup.Ranking(e.getKey(), entries));
+            out.add(new ScalingGroup.Ranking(e.getKey(), entries, unsettled));
         }
         return out;
+    }
+
+    /**
+     * Welch's test between two benchmarks: over their fork means when both have two forks or more (iterations of one
+     * JVM are not independent samples of the next JVM), else over their steady samples.
+     */
+    private static double welch(BenchmarkStats a, BenchmarkStats b) {
+        if (a.forks() >= 2 && b.forks() >= 2 && a.levels() != null && b.levels() != null) {
+            double fa = a.result().primary().unit().toBase();
+            double fb = b.result().primary().unit().toBase();
+            return Significance.welchP(Samples.of(java.util.Arrays.stream(a.forkMeans()).map(v -> v * fa).toArray()),
+                    Samples.of(java.util.Arrays.stream(b.forkMeans()).map(v -> v * fb).toArray()));
+        }
+        return Significance.welchP(a.steady().scaled(a.result().primary().unit().toBase()),
+                b.steady().scaled(b.result().primary().unit().toBase()));
     }
 
     /** The suite of a parbench benchmark class ({@code ...bench.suite.cpu.X} gives cpu), or "other". */

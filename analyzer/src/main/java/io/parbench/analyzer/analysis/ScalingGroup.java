@@ -22,8 +22,10 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
     public record Curve(String strategy, List<Point> points, Fit amdahl, Fit gustafson,
             UniversalScalability usl, String uslNote) {
 
+        /** The point with the highest speedup among the settled ones (an unsettled benchmark carries no finding). */
         public Point best() {
-            return points.stream().max(java.util.Comparator.comparingDouble(p -> p.speedup().estimate())).orElse(null);
+            return points.stream().filter(p -> !p.stats().unsettled())
+                    .max(java.util.Comparator.comparingDouble(p -> p.speedup().estimate())).orElse(null);
         }
     }
 
@@ -48,7 +50,16 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
      * {@code verdict} is "best", "tie" (within noise of the best, Holm-adjusted Welch p >= 0.05), "slower", or
      * "unknown" (too few samples to tell).
      */
-    public record Ranking(int threads, List<Entry> entries) {
+    /**
+     * The strategies at one thread count, fastest first, each with its verdict against the best. {@code unsettled}
+     * lists the strategies left out because a fork reached no steady state: no claim may rest on them.
+     */
+    public record Ranking(int threads, List<Entry> entries, List<String> unsettled) {
+
+        public Ranking(int threads, List<Entry> entries) {
+            this(threads, entries, List.of());
+        }
+
         public record Entry(String strategy, BenchmarkStats stats, double ratio, double adjustedP, String verdict) {
         }
 

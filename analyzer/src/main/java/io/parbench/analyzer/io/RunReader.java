@@ -2,6 +2,12 @@ package io.parbench.analyzer.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.analyzer.model.Iterations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import io.parbench.analyzer.model.Environment;
 import io.parbench.analyzer.model.Run;
 import java.io.IOException;
@@ -28,7 +34,39 @@ public final class RunReader {
         }
         var list = new JmhJsonReader().read(results);
         Path envFile = results.toAbsolutePath().getParent().resolve("environment.json");
-        return new Run(results, list, environment(envFile));
+        return new Run(results, list, environment(envFile), iterations(envFile.resolveSibling("iterations.json")));
+    }
+
+    /** The warm-up iterations beside a results file (parbench's iterations.json), or none. A corrupt file is an error. */
+    static Iterations iterations(Path file) {
+        if (!Files.exists(file)) {
+            return Iterations.none();
+        }
+        try {
+            JsonNode root = MAPPER.readTree(file.toFile());
+            Map<String, List<double[]>> warmup = new HashMap<>();
+            for (JsonNode b : root.path("benchmarks")) {
+                Map<String, String> params = new TreeMap<>();
+                b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                List<double[]> forks = new ArrayList<>();
+                for (JsonNode f : b.path("forks")) {
+                    double[] w = new double[f.path("warmup").size()];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = f.path("warmup").get(i).asDouble(Double.NaN);
+                        if (!(w[i] > 0) || !Double.isFinite(w[i])) {
+                            throw new InputException(file, "holds a warm-up score that is not a positive number ("
+                                    + f.path("warmup").get(i) + ")");
+                        }
+                    }
+                    forks.add(w);
+                }
+                warmup.put(Iterations.key(b.path("benchmark").asText(), b.path("mode").asText(), b.path("threads").asInt(1),
+                        params), forks);
+            }
+            return new Iterations(warmup);
+        } catch (IOException e) {
+            throw new InputException(file, "is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 
     /** The environment beside a results file, or none if there is no such file. A corrupt one is an error. */

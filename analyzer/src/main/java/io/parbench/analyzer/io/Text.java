@@ -37,37 +37,27 @@ public final class Text {
      * so a name cannot clear the screen, move the cursor, set the window title or overwrite a line.
      */
     public static String terminal(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isControl(c) && c != '\n') {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-                }
-                sb.append(String.format("\\u%04x", (int) c));
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return replaceControls(s, true, c -> String.format("\\u%04x", (int) c));
     }
 
     /** One line: line breaks and other control characters become a space (for table cells and headings). */
     public static String oneLine(String s) {
+        return replaceControls(s, false, c -> " ");
+    }
+
+    private static String replaceControls(String s, boolean keepNewline,
+            java.util.function.Function<Character, String> replacement) {
         if (s == null) {
             return "";
         }
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isControl(c)) {
+            if (isControl(c) && !(keepNewline && c == '\n')) {
                 if (sb == null) {
-                    sb = new StringBuilder(s.length()).append(s, 0, i);
+                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }
-                sb.append(' ');
+                sb.append(replacement.apply(c));
             } else if (sb != null) {
                 sb.append(c);
             }

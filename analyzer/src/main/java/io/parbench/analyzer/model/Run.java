@@ -3,8 +3,16 @@ package io.parbench.analyzer.model;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One JMH results file with its environment (which may be {@link Environment#none()}). */
-public record Run(Path resultsFile, List<BenchmarkResult> results, Environment environment) {
+/**
+ * One JMH results file with its environment (which may be {@link Environment#none()}) and the warm-up iterations the
+ * launcher recorded ({@link Iterations#none()} for other files).
+ */
+public record Run(Path resultsFile, List<BenchmarkResult> results, Environment environment, Iterations iterations) {
+
+    /** A run without recorded warm-up iterations. */
+    public Run(Path resultsFile, List<BenchmarkResult> results, Environment environment) {
+        this(resultsFile, results, environment, Iterations.none());
+    }
 
     /** True when the results use parbench's {@code strategy} and {@code threads} params. */
     public boolean hasStrategies() {

@@ -57,6 +57,22 @@ final class ForkResults {
         return forks.getOrDefault(key(p), List.of()).size();
     }
 
+    /**
+     * The half-width of the 95% interval of benchmark {@code key}'s score, relative to it: Student t over its fork means
+     * (Kalibera and Jones); infinite with fewer than two forks.
+     */
+    synchronized double relativeHalfWidth(String key) {
+        List<BenchmarkResult> f = forks.getOrDefault(key, List.of());
+        if (f.size() < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] means = f.stream().mapToDouble(r -> r.getPrimaryResult().getScore()).toArray();
+        double mean = java.util.Arrays.stream(means).average().orElse(Double.NaN);
+        double var = java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / (means.length - 1);
+        double t = new org.apache.commons.math3.distribution.TDistribution(means.length - 1).inverseCumulativeProbability(0.975);
+        return mean > 0 ? t * Math.sqrt(var / means.length) / mean : Double.POSITIVE_INFINITY;
+    }
+
     /** results.json's text: JMH's JSON of the joined results, with {@code forks} set to the forks each one holds. */
     synchronized String json() {
         List<RunResult> joined = new ArrayList<>();

@@ -14,8 +14,8 @@ public final class MatrixOptions {
     List<String> suites;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",
-            description = "smoke (every benchmark once, briefly: for tests and CI), quick (default: 1 fork, 2 warm-up "
-                    + "and 4 measured iterations of 1 s) or full (3 forks, 5 + 10 iterations of 2 s, two sizes).")
+            description = "smoke (every benchmark once, briefly: for tests and CI), quick (default: 3 forks run as "
+                    + "interleaved rounds, 2 warm-up and 6 measured iterations of 200 ms) or full (3 forks, 5 + 10 iterations of 2 s, two sizes).")
     String profile;
 
     @Option(names = "--threads", paramLabel = "N,N,...",

@@ -33,6 +33,15 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MatrixOptions matrix;
 
+    @Option(names = "--precision", paramLabel = "PCT", description = "Adaptive precision: after the profile's rounds, add "
+            + "rounds for the benchmarks whose 95%% interval is wider than PCT of their score (half-width), until "
+            + "each reaches it or --max-time is up (example: --precision 2%%).")
+    String precision;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "30m", description = "With --precision: the "
+            + "time the whole run may take (default: ${DEFAULT-VALUE}; s, m and h work).")
+    String maxTime;
+
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the rounds' random order (default: a new one; "
             + "recorded in iterations.json, so a run's order can be replayed).")
     Long seed;
@@ -111,8 +120,12 @@ public final class RunCommand implements Callable<Integer> {
                     profile.id(), suites,
                     new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, plan.size(), state.completed(),
                             state.failures().size()),
-                    jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures());
+                    jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures(),
+                    state.adaptive());
         }, seed == null ? System.nanoTime() : seed);
+        if (precision != null) {
+            session.adaptive(parsePrecision(precision), parseDuration(maxTime));
+        }
         RunSession.Outcome outcome = session.execute();
         if (suites.contains("sync") && outcome != RunSession.Outcome.INTERRUPTED && matrix.include == null) {
             console.info("parbench: the sync suite's hazard demos (race, deadlock, livelock, starvation, pinning) ...");
@@ -132,5 +145,34 @@ public final class RunCommand implements Callable<Integer> {
             flags.add("--sun-misc-unsafe-memory-access=allow"); // JMH uses sun.misc.Unsafe
         }
         return flags;
+    }
+
+    /** "2%", "2" or "0.5%": a fraction between 0 and 1 (exclusive). */
+    static double parsePrecision(String text) {
+        try {
+            double v = Double.parseDouble(text.trim().replace("%", "")) / 100;
+            if (v > 0 && v < 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("--precision '" + text + "' is not a percentage between 0 and 100 (example: --precision 2%)");
+    }
+
+    /** "90s", "30m", "2h" or a number of seconds. */
+    static java.time.Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            long unit = t.endsWith("h") ? 3600 : t.endsWith("m") ? 60 : 1;
+            String number = t.replaceAll("[hms]$", "");
+            double seconds = Double.parseDouble(number) * unit;
+            if (seconds > 0 && seconds <= 7 * 24 * 3600) {
+                return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("--max-time '" + text + "' is not a duration (examples: 90s, 30m, 2h)");
     }
 }

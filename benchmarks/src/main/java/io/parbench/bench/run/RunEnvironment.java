@@ -33,7 +33,16 @@ public record RunEnvironment(
         JvmInfo jvm,
         ToolkitInfo toolkit,
         List<String> warnings,
-        List<Failure> failures) {
+        List<Failure> failures,
+        Adaptive adaptive) {
+
+    /**
+     * Adaptive precision ({@code --precision}): the target half-width of each benchmark's 95% interval relative to
+     * its score, the time allowed, and the rounds added for benchmarks that had not reached it. Null without it.
+     */
+    public record Adaptive(double precision, double maxTimeSeconds, int addedRounds, List<String> reached,
+            List<String> notReached) {
+    }
 
     public static final int SCHEMA_VERSION = 1;
 

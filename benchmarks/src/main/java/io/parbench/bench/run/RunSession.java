@@ -55,7 +55,22 @@ public final class RunSession {
 
     /** What the environment document needs to know about the session so far. */
     public record State(String status, Instant started, Instant finished, LoadAverage loadAfter, int completed,
-            List<RunEnvironment.Failure> failures) {
+            List<RunEnvironment.Failure> failures, RunEnvironment.Adaptive adaptive) {
+    }
+
+    private Double precision;
+    private Duration maxTime;
+    private volatile RunEnvironment.Adaptive adaptiveState;
+    private final Map<PlannedBenchmark, java.util.Set<String>> keysOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Adaptive precision: after the profile's rounds, more rounds for the benchmarks whose 95% interval (Student t
+     * over the fork means) is wider than {@code precision} of their score, until all reach it or {@code maxTime}
+     * (measured from the start of the run) is up.
+     */
+    public void adaptive(double precision, Duration maxTime) {
+        this.precision = precision;
+        this.maxTime = maxTime;
     }
 
     public RunSession(RunDirectory dir, List<PlannedBenchmark> plan, JmhSettings settings, List<String> requiredForkFlags,
@@ -116,6 +131,9 @@ public final class RunSession {
                     }
                 }
             }
+            if (precision != null) {
+                moreRounds(roundCount, failed, log);
+            }
         } finally {
             finished = true;
             try {
@@ -127,6 +145,57 @@ public final class RunSession {
         Outcome outcome = failures.isEmpty() ? Outcome.COMPLETE : Outcome.FAILED;
         writeEnvironment(outcome == Outcome.COMPLETE ? "complete" : "failed", Instant.now(), probe.loadAverage());
         return outcome;
+    }
+
+    /** The rounds --precision adds, each for the benchmarks still short of it, in a fresh random order. */
+    private void moreRounds(int roundsDone, java.util.Set<PlannedBenchmark> failed, PrintStream log) throws IOException {
+        int round = roundsDone;
+        int added = 0;
+        while (true) {
+            List<PlannedBenchmark> open = plan.stream().filter(b -> !failed.contains(b) && !reached(b)).toList();
+            Duration elapsed = Duration.between(started, Instant.now());
+            if (open.isEmpty() || elapsed.compareTo(maxTime) >= 0) {
+                break;
+            }
+            round++;
+            added++;
+            List<PlannedBenchmark> order = new ArrayList<>(open);
+            java.util.Collections.shuffle(order, new java.util.Random(seed + round));
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("round", round);
+            record.put("seed", seed + round);
+            record.put("adaptive", true);
+            record.put("order", order.stream().map(PlannedBenchmark::label).toList());
+            rounds.add(record);
+            recorder.round(round);
+            console.info(String.format(Locale.ROOT, "parbench: round %d for the %d benchmark%s not yet within %.1f%%",
+                    round, open.size(), open.size() == 1 ? "" : "s", precision * 100));
+            for (PlannedBenchmark b : order) {
+                if (Duration.between(started, Instant.now()).compareTo(maxTime) >= 0) {
+                    break;
+                }
+                log.println("# parbench round " + round + " (adaptive): " + b.label());
+                console.info("        " + b.label() + console.dim("  (round " + round + ")"));
+                if (!runOne(b, recorder)) {
+                    failed.add(b);
+                }
+            }
+        }
+        List<String> reached = plan.stream().filter(b -> !failed.contains(b) && reached(b)).map(PlannedBenchmark::label).toList();
+        List<String> notReached = plan.stream().filter(b -> failed.contains(b) || !reached(b)).map(PlannedBenchmark::label)
+                .toList();
+        adaptiveState = new RunEnvironment.Adaptive(precision, maxTime.toMillis() / 1000.0, added, reached, notReached);
+        console.info(String.format(Locale.ROOT, "parbench: %d of %d benchmarks within %.1f%% after %d added round%s",
+                reached.size(), plan.size(), precision * 100, added, added == 1 ? "" : "s"));
+    }
+
+    /** True when every JMH benchmark {@code b} produced has a 95% interval within the precision target. */
+    private boolean reached(PlannedBenchmark b) {
+        java.util.Set<String> keys = keysOf.get(b);
+        if (keys == null || keys.isEmpty()) {
+            return false;
+        }
+        return keys.stream().allMatch(k -> results.relativeHalfWidth(k) <= precision);
     }
 
     /** Runs one fork of {@code b}; false when it failed (it is then left out of later rounds). */
@@ -146,6 +215,8 @@ public final class RunSession {
                 return false;
             }
             results.add(run);
+            run.forEach(r -> keysOf.computeIfAbsent(b, x -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .add(ForkResults.key(r.getParams())));
             writeResults();
             writeEnvironment("running", null, null); // the count of completed benchmarks survives a SIGKILL
             for (RunResult r : run) {
@@ -222,7 +293,7 @@ public final class RunSession {
         synchronized (failures) {
             failed = List.copyOf(failures);
         }
-        RunEnvironment env = environment.apply(new State(status, started, end, loadAfter, completed, failed));
+        RunEnvironment env = environment.apply(new State(status, started, end, loadAfter, completed, failed, adaptiveState));
         dir.writeAtomically(RunDirectory.ENVIRONMENT, out -> Json.MAPPER.writeValue(out, env));
     }
 

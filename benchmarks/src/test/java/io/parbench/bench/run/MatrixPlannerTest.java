@@ -149,4 +149,18 @@ class MatrixPlannerTest {
         assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("sync"), Profile.QUICK, List.of(10_000),
                 null, null, "counter", 2, 2), "JMH contenders are platform threads");
     }
+
+    @Test
+    void precisionAndMaxTimeAreParsedOrRefusedInOneSentence() {
+        assertEquals(0.02, RunCommand.parsePrecision("2%"), 1e-12);
+        assertEquals(0.005, RunCommand.parsePrecision("0.5"), 1e-12);
+        assertEquals("--precision '200%' is not a percentage between 0 and 100 (example: --precision 2%)",
+                assertThrows(UsageException.class, () -> RunCommand.parsePrecision("200%")).getMessage());
+        assertThrows(UsageException.class, () -> RunCommand.parsePrecision("x"));
+        assertEquals(java.time.Duration.ofMinutes(30), RunCommand.parseDuration("30m"));
+        assertEquals(java.time.Duration.ofSeconds(90), RunCommand.parseDuration("90s"));
+        assertEquals(java.time.Duration.ofHours(2), RunCommand.parseDuration("2h"));
+        assertEquals("--max-time 'soon' is not a duration (examples: 90s, 30m, 2h)",
+                assertThrows(UsageException.class, () -> RunCommand.parseDuration("soon")).getMessage());
+    }
 }

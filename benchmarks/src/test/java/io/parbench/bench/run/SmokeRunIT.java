@@ -128,12 +128,7 @@ class SmokeRunIT {
         // Warm process pools at several thread counts: the run is interrupted while child JVMs work.
         Process launcher = launch(out, "--profile", "smoke", "--include", "Primes", "--strategies", "pool,process",
                 "--threads", "1,2,3,4", "--quiet", "--", "-i", "2", "-r", "1");
-        Path results = out.resolve("results.json");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline && (!Files.exists(results) || JSON.readTree(results.toFile()).size() < 5)) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(results), "no benchmark finished within 3 minutes");
+        Path results = awaitResults(out, 5);
         launcher.destroy(); // SIGTERM, as a CI runner's cancel sends
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher did not stop");
 
@@ -145,16 +140,75 @@ class SmokeRunIT {
     }
 
     @Test
+    void roundsRunEveryBenchmarkOnceARoundInARecordedReplayableOrder() throws Exception {
+        Path out = tmp.resolve("rounds-run");
+        Process launcher = launch(out, "--profile", "smoke", "--include", "primes|sumsq", "--strategies", "sequential,pool",
+                "--seed", "42", "--quiet", "--", "-f", "3", "-wi", "1", "-i", "2");
+        launcher.getInputStream().readAllBytes();
+        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, launcher.exitValue(), stderr(out));
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        assertEquals(4, results.size(), "one entry per benchmark, not one per fork");
+        for (JsonNode r : results) {
+            assertEquals(3, r.get("forks").asInt());
+            assertEquals(3, r.get("primaryMetric").get("rawData").size(), "one rawData row per fork (round)");
+            r.get("primaryMetric").get("rawData").forEach(row -> assertEquals(2, row.size()));
+        }
+        JsonNode iterations = JSON.readTree(out.resolve("iterations.json").toFile());
+        assertEquals(42, iterations.get("rounds").get("seed").asLong());
+        JsonNode rounds = iterations.get("rounds").get("rounds");
+        assertEquals(3, rounds.size());
+        Set<String> first = new HashSet<>();
+        rounds.get(0).get("order").forEach(n -> first.add(n.asText()));
+        assertEquals(4, first.size());
+        for (JsonNode round : rounds) {
+            Set<String> order = new HashSet<>();
+            round.get("order").forEach(n -> order.add(n.asText()));
+            assertEquals(first, order, "every round runs every benchmark once");
+        }
+        // The order is replayable: java.util.Random(seed + round) shuffles the plan.
+        List<String> planned = new ArrayList<>();
+        for (PlannedBenchmark b : MatrixPlanner.plan(List.of("cpu"), Profile.SMOKE, null, null,
+                List.of("sequential", "pool"), "primes|sumsq", 2, 2)) {
+            planned.add(b.label());
+        }
+        for (int r = 0; r < 3; r++) {
+            List<String> expected = new ArrayList<>(planned);
+            java.util.Collections.shuffle(expected, new java.util.Random(42 + r + 1));
+            List<String> recorded = new ArrayList<>();
+            rounds.get(r).get("order").forEach(n -> recorded.add(n.asText()));
+            assertEquals(expected, recorded, "round " + (r + 1));
+        }
+        JsonNode bench = iterations.get("benchmarks").get(0);
+        assertEquals(3, bench.get("forks").size());
+        assertEquals(1, bench.get("forks").get(0).get("warmup").size(), "warm-up iterations are kept");
+        assertEquals(2, bench.get("forks").get(0).get("measurement").size());
+        assertNoOrphans(out);
+    }
+
+    @Test
+    void adaptivePrecisionAddsRoundsUntilTheTimeIsUpAndSaysWhatWasNotReached() throws Exception {
+        Path out = tmp.resolve("adaptive-run");
+        Process launcher = launch(out, "--profile", "smoke", "--include", "primes", "--strategies", "sequential",
+                "--precision", "0.001%", "--max-time", "25s", "--quiet", "--", "-f", "2", "-i", "2");
+        launcher.getInputStream().readAllBytes();
+        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, launcher.exitValue(), stderr(out));
+        JsonNode adaptive = JSON.readTree(out.resolve("environment.json").toFile()).get("adaptive");
+        assertEquals(0.00001, adaptive.get("precision").asDouble(), 1e-12);
+        assertTrue(adaptive.get("addedRounds").asInt() >= 1, adaptive.toString());
+        assertEquals(1, adaptive.get("notReached").size(), "a thousandth of a percent is out of reach: " + adaptive);
+        JsonNode r = JSON.readTree(out.resolve("results.json").toFile()).get(0);
+        assertEquals(2 + adaptive.get("addedRounds").asInt(), r.get("forks").asInt(), "one fork per added round");
+        assertNoOrphans(out);
+    }
+
+    @Test
     void aKilledRunSaysWhatCompletedAndLeavesNoProcess() throws Exception {
         Path out = tmp.resolve("killed-run");
         Process launcher = launch(out, "--profile", "smoke", "--include", "primes", "--strategies", "sequential,pool",
                 "--threads", "1,2,3,4", "--quiet", "--", "-i", "2", "-r", "1");
-        Path results = out.resolve("results.json");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline && (!Files.exists(results) || JSON.readTree(results.toFile()).size() < 3)) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(results), "no benchmark finished within 3 minutes");
+        Path results = awaitResults(out, 3);
         launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher did not die");
 
@@ -208,6 +262,17 @@ class SmokeRunIT {
         // look like a failure in the build's log.
         return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    /** Waits (up to 3 minutes) until the run's results.json holds {@code n} benchmarks; returns its path. */
+    private static Path awaitResults(Path out, int n) throws Exception {
+        Path results = out.resolve("results.json");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && (!Files.exists(results) || JSON.readTree(results.toFile()).size() < n)) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(results), "no benchmark finished within 3 minutes");
+        return results;
     }
 
     private Path jvmTmp() throws IOException {

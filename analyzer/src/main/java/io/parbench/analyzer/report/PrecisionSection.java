@@ -1,0 +1,136 @@
+package io.parbench.analyzer.report;
+
+import io.parbench.analyzer.analysis.Analysis;
+import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.model.Environment;
+import io.parbench.analyzer.stats.TwoLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report's "Steady state and precision" section: for every benchmark, how its forks behaved (Barrett et al.'s
+ * classes), how much the forks differ from one another against how much the iterations inside a fork do (Kalibera
+ * and Jones's two levels), and the forks x iterations that would reach a given precision.
+ */
+final class PrecisionSection {
+
+    /** The precision the forks column plans for: the 95% interval's half-width, relative to the score. */
+    static final double TARGET = 0.02;
+    /** Seconds a fork costs before its first measured iteration beyond its warm-up (JVM start, JMH set-up). */
+    static final double FORK_START_SECONDS = 1.0;
+
+    private PrecisionSection() {
+    }
+
+    static List<Block> of(Analysis a) {
+        List<BenchmarkResult> results = a.run().results();
+        boolean anyForks = results.stream().anyMatch(r -> a.stats().get(r).forks() >= 2);
+        boolean anyStates = results.stream().anyMatch(r -> !a.stats().get(r).forkStates().isEmpty());
+        if (!anyForks && !anyStates) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(2, "Steady state and precision", "precision"));
+        Environment env = a.run().environment();
+        double iteration = seconds(env.text("jmh", "measurementTime"));
+        double warmup = seconds(env.text("jmh", "warmupTime")) * env.number("jmh", "warmupIterations").orElse(0.0);
+        double forkCost = FORK_START_SECONDS + (Double.isNaN(warmup) ? 0 : warmup);
+        long unsettled = results.stream().filter(r -> a.stats().get(r).unsettled()).count();
+        long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
+        blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "
+                + "launcher recorded them) were checked for a steady state as Barrett et al. do (outliers set aside, "
+                + "changepoints by PELT, each fork classed flat, warm-up, slowdown or no steady state). %s%s "
+                + "Between forks is the spread of the fork means, within forks that of the iterations inside one "
+                + "(Kalibera and Jones's two levels, as %% of the score); the last two columns are their optimal "
+                + "iterations per fork for a fork costing %.1f s and an iteration %.2f s, and the forks that would "
+                + "bring the 95%% interval to +/-%.0f%% with that many iterations.",
+                unsettled == 0 ? "Every benchmark settled. " : unsettled + " benchmark" + (unsettled == 1 ? "" : "s")
+                        + " did not settle and carr" + (unsettled == 1 ? "ies" : "y") + " no finding. ",
+                dropped == 0 ? "" : dropped + " had a warm-up segment inside the measured iterations, which was dropped.",
+                forkCost, Double.isNaN(iteration) ? 0 : iteration, TARGET * 100)));
+        if (!anyForks) {
+            blocks.add(new Block.Note("warning", "One fork per benchmark: every interval here is computed from one JVM's "
+                    + "iterations and cannot see how much one JVM differs from the next, which on a shared machine is "
+                    + "often several times larger. Run more forks (the quick profile runs 3) for intervals that hold."));
+        }
+        double target = env.number("adaptive", "precision").orElse(Double.NaN);
+        boolean adaptive = !Double.isNaN(target);
+        if (adaptive) {
+            long reached = results.stream().filter(r -> relative(a.stats().get(r)) <= target).count();
+            blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Adaptive precision (--precision %.1f%%, --max-time "
+                    + "%s): %d round%s added for the benchmarks not yet within the target; %d of %d benchmarks reached it. "
+                    + "The last column says which, and why not: unsettled (a fork with no steady state), or noisy (the "
+                    + "forks differ too much for the forks the time allowed).", target * 100,
+                    Format.num(env.number("adaptive", "maxTimeSeconds").orElse(Double.NaN)) + " s",
+                    env.number("adaptive", "addedRounds").orElse(0.0).intValue(),
+                    env.number("adaptive", "addedRounds").orElse(0.0).intValue() == 1 ? "" : "s", reached, results.size())));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (BenchmarkResult r : results) {
+            BenchmarkStats s = a.stats().get(r);
+            TwoLevel t = s.levels();
+            String between = t == null ? "-" : pct(Math.sqrt(Math.max(t.t2(), 0)) / s.mean());
+            String within = t == null ? "-" : pct(Math.sqrt(t.t1()) / s.mean());
+            String optimal = "-";
+            String forks = "-";
+            if (t != null && !Double.isNaN(iteration) && iteration > 0) {
+                double opt = t.optimalIterations(forkCost, iteration);
+                optimal = Double.isInfinite(opt) ? "more" : String.format(Locale.ROOT, "%.0f", Math.max(1, Math.ceil(opt)));
+                int iters = Double.isInfinite(opt) ? (int) Math.round(t.iterationsPerFork()) : (int) Math.max(1, Math.ceil(opt));
+                int n = t.forksFor(TARGET, iters, 0.95);
+                forks = n == Integer.MAX_VALUE ? "-" : Integer.toString(n);
+            }
+            List<String> row = new ArrayList<>(List.of(r.key().label(), Integer.toString(s.forks()),
+                    s.steadyNote().isEmpty() ? "-" : s.steadyNote() + (s.unsettled() ? " (unsettled)" : ""),
+                    between, within, optimal, forks));
+            if (adaptive) {
+                double rel = relative(s);
+                row.add(rel <= target ? "yes (" + pct(rel) + ")" : s.unsettled() ? "no: unsettled"
+                        : "no: noisy (" + pct(rel) + ")");
+            }
+            rows.add(row);
+        }
+        List<String> headers = new ArrayList<>(List.of("Benchmark", "Forks", "Steady state", "Between forks",
+                "Within forks", "Optimal iterations", "Forks for \u00b1" + Math.round(TARGET * 100) + "%"));
+        if (adaptive) {
+            headers.add("Within target?");
+        }
+        blocks.add(new Block.Table(headers, rows, adaptive ? new boolean[] {false, true, false, true, true, true, true, false}
+                : new boolean[] {false, true, false, true, true, true, true}));
+        return blocks;
+    }
+
+    /** The 95% interval's half-width relative to the score (infinite without an interval). */
+    static double relative(BenchmarkStats s) {
+        double v = s.ci95() / Math.abs(s.mean());
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    /** Seconds in JMH's time value text ("200 ms", "1 s"), or NaN. */
+    static double seconds(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
+        String[] parts = text.trim().split("\\s+");
+        try {
+            double v = Double.parseDouble(parts[0]);
+            String unit = parts.length > 1 ? parts[1] : "s";
+            return switch (unit) {
+                case "ns" -> v * 1e-9;
+                case "us" -> v * 1e-6;
+                case "ms" -> v * 1e-3;
+                case "min" -> v * 60;
+                default -> v;
+            };
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
