@@ -66,8 +66,9 @@ public final class Findings {
                     + "cannot be tested", list(untested), untested.size() == 1 ? "is" : "are"));
         }
         if (!r.unsettled().isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "; %s reached no steady state here and %s not ranked",
-                    String.join(", ", r.unsettled()), r.unsettled().size() == 1 ? "is" : "are"));
+            sb.append(String.format(Locale.ROOT, "; %s reached no steady state here and %s not ranked%s",
+                    String.join(", ", r.unsettled()), r.unsettled().size() == 1 ? "is" : "are",
+                    r.contested() ? " (and might have won: this ranking settles nothing)" : ""));
         }
         String sentence = sb.append('.').toString();
         Map<String, Object> data = new LinkedHashMap<>();

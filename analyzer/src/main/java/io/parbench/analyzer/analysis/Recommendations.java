@@ -41,7 +41,7 @@ public final class Recommendations {
                 if (r == null) {
                     continue;
                 }
-                if (!r.unsettled().isEmpty()) {
+                if (r.contested()) {
                     unsettled.merge(e.getKey(), 1, Integer::sum); // a strategy that did not settle might have won
                     continue;
                 }
@@ -74,7 +74,7 @@ public final class Recommendations {
                     e.getKey().equals("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
             if (unsettled.containsKey(e.getKey())) {
                 int u = unsettled.get(e.getKey());
-                reason += String.format(Locale.ROOT, "; %d workload%s left out: a strategy there reached no steady state",
+                reason += String.format(Locale.ROOT, "; %d workload%s left out: a strategy there that might have won reached no steady state",
                         u, u == 1 ? "" : "s");
             }
             if (!avoid.isEmpty()) {

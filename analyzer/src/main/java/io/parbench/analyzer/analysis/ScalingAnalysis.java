@@ -236,10 +236,14 @@ public final class ScalingAnalysis {
             contenders.add(base); // not parallelising at all is always an option
             List<String> unsettled = contenders.stream().filter(r -> stats.get(r).unsettled())
                     .map(r -> r.key().param("strategy")).toList();
+            List<BenchmarkResult> unsettledResults = contenders.stream().filter(r -> stats.get(r).unsettled()).toList();
             contenders.removeIf(r -> stats.get(r).unsettled()); // no steady state: no claim rests on it
             if (contenders.isEmpty()) {
                 continue;
             }
+            double bestSettled = contenders.stream().mapToDouble(BenchmarkResult::scoreSecondsPerOp).min().orElse(Double.NaN);
+            boolean contested = unsettledResults.stream()
+                    .anyMatch(r -> r.scoreSecondsPerOp() < bestSettled * (1 + NOISE_THRESHOLD));
             contenders.sort(Comparator.comparingDouble(BenchmarkResult::scoreSecondsPerOp));
             BenchmarkResult best = contenders.get(0);
             double bestTime = best.scoreSecondsPerOp();
@@ -258,7 +262,7 @@ public final class ScalingAnalysis {
                 entries.add(new ScalingGroup.Ranking.Entry(r.key().param("strategy"), stats.get(r), ratio, adjusted[i],
                         verdict));
             }
-            out.add(new ScalingGroup.Ranking(e.getKey(), entries, unsettled));
+            out.add(new ScalingGroup.Ranking(e.getKey(), entries, unsettled, contested));
         }
         return out;
     }

@@ -53,11 +53,13 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
     /**
      * The strategies at one thread count, fastest first, each with its verdict against the best. {@code unsettled}
      * lists the strategies left out because a fork reached no steady state: no claim may rest on them.
+     * {@code contested}: one of them might have won (its mean is within the noise threshold of the best settled one,
+     * or better), so the ranking's winner is not a finding either.
      */
-    public record Ranking(int threads, List<Entry> entries, List<String> unsettled) {
+    public record Ranking(int threads, List<Entry> entries, List<String> unsettled, boolean contested) {
 
         public Ranking(int threads, List<Entry> entries) {
-            this(threads, entries, List.of());
+            this(threads, entries, List.of(), false);
         }
 
         public record Entry(String strategy, BenchmarkStats stats, double ratio, double adjustedP, String verdict) {
