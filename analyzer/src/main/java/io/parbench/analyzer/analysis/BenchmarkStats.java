@@ -18,9 +18,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>Each fork's iteration series (its warm-up iterations too, where the launcher recorded them) is checked for a
  * steady state ({@link SteadyState}); measured iterations that belong to a warm-up segment are dropped, and a fork
- * without a steady state flags the benchmark as unsettled. With two or more forks the 95% interval is Kalibera and
- * Jones's: Student t over the fork means (n - 1 degrees of freedom), which sees how much one JVM differs from the
- * next, and {@link #levels()} holds the variance of each level; the 99.9% error stays JMH's (Student t over every
+ * without a steady state flags the benchmark as unsettled. With two or more forks that differ beyond what their
+ * iterations explain (Kalibera and Jones's T2^2 > 0), the 95% interval is theirs: Student t over the fork means
+ * (n - 1 degrees of freedom), which sees how much one JVM differs from the next; where the forks agree within their
+ * iterations' noise, the iterations are effectively independent and the pooled interval stands, and {@link #levels()} holds the variance of each level; the 99.9% error stays JMH's (Student t over every
  * iteration pooled), so that the score reads as JMH prints it. With one fork the interval is Student t over the
  * iterations and cannot see the variance between forks ({@link #oneFork()}). JMH's score and error stand in when
  * the file kept no samples.
@@ -98,7 +99,12 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
         TwoLevel levels = null;
         if (forks >= 2 && !weighted) {
             levels = TwoLevel.of(byFork(steady));
-            ci95 = forkHalfWidth(levels, 0.95); // ci999 stays JMH's pooled error, so the score reads as JMH prints it
+            if (levels.betweenForkVarianceSeen()) {
+                // The forks differ beyond what their iterations explain: the fork means are the samples. Never
+                // narrower than the pooled interval (two fork means can agree by chance). ci999 stays JMH's pooled
+                // error, so the score reads as JMH prints it.
+                ci95 = Math.max(ci95, forkHalfWidth(levels, 0.95));
+            }
         }
         return new BenchmarkStats(r, s.n(), s.mean(), ci95, ci999, s.cv(), Significance.tukeyOutliers(steady), true,
                 steady, forks, List.copyOf(states), dropped, levels);

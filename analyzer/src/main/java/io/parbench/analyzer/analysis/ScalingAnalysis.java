@@ -268,11 +268,13 @@ public final class ScalingAnalysis {
     }
 
     /**
-     * Welch's test between two benchmarks: over their fork means when both have two forks or more (iterations of one
-     * JVM are not independent samples of the next JVM), else over their steady samples.
+     * Welch's test between two benchmarks: over their fork means when both have two forks or more and either one's
+     * forks differ beyond their iterations' noise (iterations of one JVM are then not independent samples of the
+     * next), else over their steady samples.
      */
     private static double welch(BenchmarkStats a, BenchmarkStats b) {
-        if (a.forks() >= 2 && b.forks() >= 2 && a.levels() != null && b.levels() != null) {
+        if (a.levels() != null && b.levels() != null
+                && (a.levels().betweenForkVarianceSeen() || b.levels().betweenForkVarianceSeen())) {
             double fa = a.result().primary().unit().toBase();
             double fb = b.result().primary().unit().toBase();
             return Significance.welchP(Samples.of(java.util.Arrays.stream(a.forkMeans()).map(v -> v * fa).toArray()),

@@ -2,17 +2,17 @@ package io.parbench.analyzer.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.analyzer.model.Environment;
 import io.parbench.analyzer.model.Iterations;
+import io.parbench.analyzer.model.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.parbench.analyzer.model.Environment;
-import io.parbench.analyzer.model.Run;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads a run from a run folder ({@code results.json} + {@code environment.json}) or from a JMH JSON file (with the

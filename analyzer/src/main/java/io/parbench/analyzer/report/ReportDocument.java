@@ -467,7 +467,7 @@ public final class ReportDocument {
     }
 
     private static String ci95(BenchmarkStats s) {
-        return Double.isNaN(s.ci95()) ? "n/a" : "[" + Format.num(s.mean() - s.ci95()) + ", " + Format.num(s.mean() + s.ci95()) + "]";
+        return Double.isNaN(s.ci95()) ? "n/a" : "[" + Format.num(Math.max(0, s.mean() - s.ci95())) + ", " + Format.num(s.mean() + s.ci95()) + "]";
     }
 
     /** A file-name-safe, lower-case version of a title. */

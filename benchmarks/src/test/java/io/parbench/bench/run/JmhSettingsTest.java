@@ -16,9 +16,10 @@ class JmhSettingsTest {
     @Test
     void profileValuesApplyUnlessRawOptionsOverrideThem() {
         JmhSettings quick = JmhSettings.of(Profile.QUICK, List.of());
-        assertEquals(1, quick.forks());
+        assertEquals(3, quick.forks());
+        assertEquals(3, quick.rounds(), "the forks run as rounds");
         assertEquals(2, quick.warmupIterations());
-        assertEquals(TimeValue.seconds(1), quick.measurementTime());
+        assertEquals(TimeValue.milliseconds(200), quick.measurementTime());
         assertNull(quick.forkJvmArgs());
 
         JmhSettings custom = JmhSettings.of(Profile.QUICK, List.of("-f", "2", "-i", "7", "-prof", "gc"));
@@ -28,6 +29,8 @@ class JmhSettingsTest {
         Options built = custom.apply(new OptionsBuilder().parent(custom.raw()), List.of()).build();
         assertEquals(1, built.getProfilers().size(), "other raw options pass through");
         assertEquals(7, built.getMeasurementIterations().get());
+        assertEquals(1, built.getForkCount().get(), "-f 2 makes two rounds of one fork each");
+        assertEquals(2, custom.rounds());
         assertTrue(built.shouldFailOnError().get());
     }
 
