@@ -42,14 +42,14 @@ final class PrecisionSection {
         long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "
                 + "launcher recorded them) were checked for a steady state as Barrett et al. do (outliers set aside, "
-                + "changepoints by PELT, each fork classed flat, warm-up, slowdown or no steady state). %s%s "
+                + "changepoints by PELT, each fork classed flat, warm-up, slowdown or no steady state). %s%s"
                 + "Between forks is the spread of the fork means, within forks that of the iterations inside one "
                 + "(Kalibera and Jones's two levels, as %% of the score); the last two columns are their optimal "
                 + "iterations per fork for a fork costing %.1f s and an iteration %.2f s, and the forks that would "
                 + "bring the 95%% interval to +/-%.0f%% with that many iterations.",
                 unsettled == 0 ? "Every benchmark settled. " : unsettled + " benchmark" + (unsettled == 1 ? "" : "s")
                         + " did not settle and carr" + (unsettled == 1 ? "ies" : "y") + " no finding. ",
-                dropped == 0 ? "" : dropped + " had a warm-up segment inside the measured iterations, which was dropped.",
+                dropped == 0 ? "" : dropped + " had a warm-up segment inside the measured iterations, which was dropped. ",
                 forkCost, Double.isNaN(iteration) ? 0 : iteration, TARGET * 100)));
         if (!anyForks) {
             blocks.add(new Block.Note("warning", "One fork per benchmark: every interval here is computed from one JVM's "
