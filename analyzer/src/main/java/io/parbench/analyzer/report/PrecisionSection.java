@@ -69,7 +69,11 @@ final class PrecisionSection {
                     env.number("adaptive", "addedRounds").orElse(0.0).intValue() == 1 ? "" : "s", reached, results.size())));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (BenchmarkResult r : results) {
+        // Unsettled benchmarks first (they are what a reader must see), then by name, whatever order the rounds ran in.
+        List<BenchmarkResult> ordered = results.stream().sorted(java.util.Comparator
+                .comparing((BenchmarkResult r) -> !a.stats().get(r).unsettled())
+                .thenComparing(r -> r.key().label())).toList();
+        for (BenchmarkResult r : ordered) {
             BenchmarkStats s = a.stats().get(r);
             TwoLevel t = s.levels();
             String between = t == null ? "-" : pct(Math.sqrt(Math.max(t.t2(), 0)) / s.mean());
