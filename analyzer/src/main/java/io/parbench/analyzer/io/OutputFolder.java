@@ -70,7 +70,7 @@ public final class OutputFolder {
             }
         }
         if (Files.exists(target)) {
-            checkOwned(target);
+            checkOwned(target, command);
         }
         Path parent = target.getParent();
         try {
@@ -120,7 +120,7 @@ public final class OutputFolder {
             JSON.writeValue(tmp.resolve(MARKER).toFile(), marker(command, files, null));
             Path old = null;
             if (Files.exists(out)) {
-                checkOwned(out);
+                checkOwned(out, command);
                 old = out.resolveSibling("." + out.getFileName() + OLD + UUID.randomUUID());
                 try {
                     Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
@@ -156,7 +156,20 @@ public final class OutputFolder {
     }
 
     /** Refuses an existing {@code dir} unless it is empty or holds only what its marker lists. */
-    static void checkOwned(Path dir) {
+    /**
+     * What each command wrote before markers existed (parbench before session 3): a folder holding only such files,
+     * the command's main file among them, is taken as that command's earlier output, so re-reporting an old run works.
+     */
+    private static final java.util.Map<String, java.util.regex.Pattern> LEGACY = java.util.Map.of(
+            "report", java.util.regex.Pattern.compile("index\\.html|report\\.md|summary\\.json|charts/[^/]+\\.(png|svg)"
+                    + "|tables/[^/]+\\.(csv|tex)"),
+            "compare", java.util.regex.Pattern.compile("summary\\.md|junit\\.xml|compare\\.json|compare\\.(png|svg)"),
+            "merge", java.util.regex.Pattern.compile("index\\.html|report\\.md|charts/[^/]+\\.(png|svg)"),
+            "trend", java.util.regex.Pattern.compile("trend\\.md|charts/[^/]+\\.(png|svg)"));
+    private static final java.util.Map<String, String> LEGACY_MAIN = java.util.Map.of(
+            "report", "index.html", "compare", "summary.md", "merge", "index.html", "trend", "trend.md");
+
+    static void checkOwned(Path dir, String command) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, "exists and is not a folder; choose another --out");
         }
@@ -171,6 +184,10 @@ public final class OutputFolder {
             return;
         }
         Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker) && LEGACY.containsKey(command) && present.contains(LEGACY_MAIN.get(command))
+                && present.stream().allMatch(f -> LEGACY.get(command).matcher(f).matches())) {
+            return; // an earlier parbench's output of this command, from before markers
+        }
         if (!Files.isRegularFile(marker)) {
             throw new InputException(dir, "is not empty and was not written by parbench (it holds " + sample(present)
                     + "); choose a new or empty folder for --out: nothing of yours is moved or deleted");

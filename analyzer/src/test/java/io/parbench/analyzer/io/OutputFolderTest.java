@@ -137,6 +137,24 @@ class OutputFolderTest {
     }
 
     @Test
+    void aReportFolderFromBeforeMarkersIsStillParbenchsOwn() throws IOException {
+        Path run = run1();
+        Path old = Files.createDirectories(run.resolve("report").resolve("charts"));
+        Files.writeString(run.resolve("report/index.html"), "old");
+        Files.writeString(run.resolve("report/report.md"), "old");
+        Files.writeString(old.resolve("01-x.png"), "png");
+        assertEquals(0, AnalyzerMain.execute("report", run.toString()), "an old parbench report is replaced");
+        assertTrue(Files.exists(run.resolve("report").resolve(OutputFolder.MARKER)));
+
+        Path other = Files.createDirectories(tmp.resolve("old-with-notes"));
+        Files.writeString(other.resolve("index.html"), "old");
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        assertEquals(2, AnalyzerMain.execute("report", run.toString(), "--out", other.toString()),
+                "a file no parbench report holds makes it the user's");
+        assertEquals("mine", Files.readString(other.resolve("notes.txt")));
+    }
+
+    @Test
     void theRootOfTheFileSystemIsNoOutput() {
         var e = assertThrows(InputException.class, () -> OutputFolder.open(Path.of("/"), "report", List.of()));
         assertTrue(e.getMessage().contains("root of the file system"), e.getMessage());
