@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -21,8 +20,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * without a steady state flags the benchmark as unsettled. With two or more forks that differ beyond what their
  * iterations explain (Kalibera and Jones's T2^2 > 0), the 95% interval is theirs: Student t over the fork means
  * (n - 1 degrees of freedom), which sees how much one JVM differs from the next; where the forks agree within their
- * iterations' noise, the iterations are effectively independent and the pooled interval stands, and {@link #levels()} holds the variance of each level; the 99.9% error stays JMH's (Student t over every
- * iteration pooled), so that the score reads as JMH prints it. With one fork the interval is Student t over the
+ * iterations' noise, the iterations are effectively independent and the pooled interval stands. {@link #levels()}
+ * holds the variance of each level. The 99.9% error stays JMH's (Student t over every iteration pooled), so that
+ * the score reads as JMH prints it. With one fork the interval is Student t over the
  * iterations and cannot see the variance between forks ({@link #oneFork()}). JMH's score and error stand in when
  * the file kept no samples.
  *
@@ -50,12 +50,8 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
             return new BenchmarkStats(r, 0, r.primary().score(), Double.NaN, err, Double.NaN, 0, false, samples, 0,
                     List.of(), 0, null);
         }
-        TreeMap<Integer, List<Integer>> byFork = new TreeMap<>();
-        boolean weighted = false;
-        for (int i = 0; i < samples.size(); i++) {
-            byFork.computeIfAbsent(samples.fork(i), k -> new ArrayList<>()).add(i);
-            weighted |= samples.weight(i) != 1;
-        }
+        List<Samples> byFork = samples.byFork();
+        boolean weighted = !samples.unweighted();
         List<SteadyState> states = new ArrayList<>();
         int dropped = 0;
         Samples steady = samples;
@@ -63,27 +59,24 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
             boolean higherIsBetter = r.primary().unit().kind() == io.parbench.analyzer.model.Unit.Kind.OPS_PER_TIME;
             List<Double> values = new ArrayList<>();
             List<Integer> forkOf = new ArrayList<>();
-            int f = 0;
-            for (List<Integer> idx : byFork.values()) {
-                double[] warm = f < warmups.size() && warmups.size() == byFork.size() ? warmups.get(f) : new double[0];
-                double[] series = new double[warm.length + idx.size()];
+            for (int f = 0; f < byFork.size(); f++) {
+                double[] measured = byFork.get(f).values();
+                double[] warm = warmups.size() == byFork.size() ? warmups.get(f) : new double[0];
+                double[] series = new double[warm.length + measured.length];
                 System.arraycopy(warm, 0, series, 0, warm.length);
-                for (int j = 0; j < idx.size(); j++) {
-                    series[warm.length + j] = samples.value(idx.get(j));
-                }
+                System.arraycopy(measured, 0, series, warm.length, measured.length);
                 double[] lowerIsBetter = higherIsBetter ? Arrays.stream(series).map(v -> 1 / v).toArray() : series;
                 SteadyState state = SteadyState.classify(lowerIsBetter);
                 states.add(state);
                 int firstKept = state.kind() == SteadyState.Kind.WARMUP ? Math.max(0, state.steadyFrom() - warm.length) : 0;
-                if (firstKept >= idx.size()) {
+                if (firstKept >= measured.length) {
                     firstKept = 0; // the steady part lies in the warm-up alone: keep what JMH measured
                 }
                 dropped += firstKept;
-                for (int j = firstKept; j < idx.size(); j++) {
-                    values.add(samples.value(idx.get(j)));
-                    forkOf.add(samples.fork(idx.get(j)));
+                for (int j = firstKept; j < measured.length; j++) {
+                    values.add(measured[j]);
+                    forkOf.add(byFork.get(f).fork(j));
                 }
-                f++;
             }
             if (dropped > 0) {
                 long[] w = new long[values.size()];
@@ -116,12 +109,8 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
                 * Math.sqrt(t.s2() / t.forks());
     }
 
-    static double[][] byFork(Samples s) {
-        TreeMap<Integer, List<Double>> m = new TreeMap<>();
-        for (int i = 0; i < s.size(); i++) {
-            m.computeIfAbsent(s.fork(i), k -> new ArrayList<>()).add(s.value(i));
-        }
-        return m.values().stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+    private static double[][] byFork(Samples s) {
+        return s.byFork().stream().map(Samples::values).toArray(double[][]::new);
     }
 
     /** The mean of each fork's steady samples. */

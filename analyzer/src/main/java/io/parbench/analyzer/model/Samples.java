@@ -76,6 +76,40 @@ public final class Samples {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * The samples of each fork, in fork order, each keeping its values' weights (every fork is fork 0 of its own
+     * Samples). One element when the samples carry no fork index.
+     */
+    public java.util.List<Samples> byFork() {
+        java.util.TreeMap<Integer, java.util.List<Integer>> index = new java.util.TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            index.computeIfAbsent(forks[i], k -> new java.util.ArrayList<>()).add(i);
+        }
+        java.util.List<Samples> out = new java.util.ArrayList<>(index.size());
+        for (java.util.List<Integer> idx : index.values()) {
+            double[] v = new double[idx.size()];
+            long[] w = new long[idx.size()];
+            int[] f = new int[idx.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = values[idx.get(j)];
+                w[j] = weights[idx.get(j)];
+                f[j] = forks[idx.get(j)];
+            }
+            out.add(new Samples(v, w, f));
+        }
+        return out;
+    }
+
+    /** True when every value was seen once (JMH's rawData, not a sample-mode histogram). */
+    public boolean unweighted() {
+        for (long w : weights) {
+            if (w != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return values.length == 0;
     }

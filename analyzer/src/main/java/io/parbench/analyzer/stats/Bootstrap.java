@@ -81,11 +81,7 @@ public final class Bootstrap {
 
     /** How many forks the samples come from. */
     public static int forks(Samples s) {
-        java.util.Set<Integer> f = new java.util.HashSet<>();
-        for (int i = 0; i < s.size(); i++) {
-            f.add(s.fork(i));
-        }
-        return f.size();
+        return s.byFork().size();
     }
 
     private static MeanResampler resampler(Samples s) {
@@ -106,23 +102,12 @@ public final class Bootstrap {
         private final long[] counts;
 
         ForkResampler(Samples s) {
-            java.util.Map<Integer, java.util.List<Integer>> byFork = new java.util.TreeMap<>();
-            for (int i = 0; i < s.size(); i++) {
-                byFork.computeIfAbsent(s.fork(i), k -> new java.util.ArrayList<>()).add(i);
-            }
+            java.util.List<Samples> byFork = s.byFork();
             forks = new Resampler[byFork.size()];
             counts = new long[byFork.size()];
-            int k = 0;
-            for (java.util.List<Integer> idx : byFork.values()) {
-                double[] v = new double[idx.size()];
-                long[] w = new long[idx.size()];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = s.value(idx.get(j));
-                    w[j] = s.weight(idx.get(j));
-                }
-                Samples one = new Samples(v, w, new int[v.length]);
-                forks[k] = new Resampler(one);
-                counts[k++] = Math.min(one.count(), 5_000);
+            for (int k = 0; k < forks.length; k++) {
+                forks[k] = new Resampler(byFork.get(k));
+                counts[k] = Math.min(byFork.get(k).count(), 5_000);
             }
         }
 

@@ -142,11 +142,8 @@ class SmokeRunIT {
     @Test
     void roundsRunEveryBenchmarkOnceARoundInARecordedReplayableOrder() throws Exception {
         Path out = tmp.resolve("rounds-run");
-        Process launcher = launch(out, "--profile", "smoke", "--include", "primes|sumsq", "--strategies", "sequential,pool",
+        runToTheEnd(out, "--profile", "smoke", "--include", "primes|sumsq", "--strategies", "sequential,pool",
                 "--seed", "42", "--quiet", "--", "-f", "3", "-wi", "1", "-i", "2");
-        launcher.getInputStream().readAllBytes();
-        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, launcher.exitValue(), stderr(out));
         JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
         assertEquals(4, results.size(), "one entry per benchmark, not one per fork");
         for (JsonNode r : results) {
@@ -189,11 +186,8 @@ class SmokeRunIT {
     @Test
     void adaptivePrecisionAddsRoundsUntilTheTimeIsUpAndSaysWhatWasNotReached() throws Exception {
         Path out = tmp.resolve("adaptive-run");
-        Process launcher = launch(out, "--profile", "smoke", "--include", "primes", "--strategies", "sequential",
+        runToTheEnd(out, "--profile", "smoke", "--include", "primes", "--strategies", "sequential",
                 "--precision", "0.001%", "--max-time", "25s", "--quiet", "--", "-f", "2", "-i", "2");
-        launcher.getInputStream().readAllBytes();
-        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, launcher.exitValue(), stderr(out));
         JsonNode adaptive = JSON.readTree(out.resolve("environment.json").toFile()).get("adaptive");
         assertEquals(0.00001, adaptive.get("precision").asDouble(), 1e-12);
         assertTrue(adaptive.get("addedRounds").asInt() >= 1, adaptive.toString());
@@ -262,6 +256,14 @@ class SmokeRunIT {
         // look like a failure in the build's log.
         return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    /** Runs the launcher to its end (at most 5 minutes) and asserts that it succeeded. */
+    private void runToTheEnd(Path out, String... args) throws Exception {
+        Process launcher = launch(out, args);
+        launcher.getInputStream().readAllBytes();
+        assertTrue(launcher.waitFor(5, TimeUnit.MINUTES), "the launcher took more than 5 minutes");
+        assertEquals(0, launcher.exitValue(), stderr(out));
     }
 
     /** Waits (up to 3 minutes) until the run's results.json holds {@code n} benchmarks; returns its path. */
