@@ -7,6 +7,7 @@ import io.parbench.analyzer.chart.TrendChart;
 import io.parbench.analyzer.io.HistoryStore;
 import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.io.OutputFolder;
+import io.parbench.analyzer.io.Text;
 import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Run;
@@ -48,6 +49,12 @@ public final class TrendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Pattern pattern; // checked before anything is read
+        try {
+            pattern = include == null ? null : Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new InputException("--include '" + include + "' is not a regular expression: " + e.getDescription());
+        }
         HistoryStore store = new HistoryStore(HistoryCommand.defaultRoot(history));
         List<HistoryStore.Entry> entries = store.entries();
         if (entries.isEmpty()) {
@@ -64,17 +71,11 @@ public final class TrendCommand implements Callable<Integer> {
                 loaded.add(store.read(e)); // validates the entry's path and time first
                 runs.add(e);
             } catch (InputException bad) {
-                System.err.println("parbench: skipped a history entry: " + bad.getMessage());
+                System.err.println("parbench: skipped a history entry: " + Text.terminal(bad.getMessage()));
             }
         }
         if (runs.isEmpty()) {
             throw new InputException(store.root(), "holds no run of machine type '" + key + "'");
-        }
-        Pattern pattern;
-        try {
-            pattern = include == null ? null : Pattern.compile(include);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new InputException("--include '" + include + "' is not a regular expression: " + e.getDescription());
         }
         double t = CompareCommand.percent(threshold, "--threshold");
         Map<BenchmarkKey, List<TrendChart.Point>> series = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ public record Unit(Kind kind, double toBase, String text) {
     }
 
     /** Seconds in one of JMH's time unit abbreviations, if it is one. */
-    static Optional<Double> seconds(String unit) {
+    public static Optional<Double> seconds(String unit) {
         return Optional.ofNullable(switch (unit) {
             case "ns" -> 1e-9;
             case "us", "µs", "μs" -> 1e-6;

@@ -5,6 +5,7 @@ import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
+import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.TwoLevel;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,14 +126,7 @@ final class PrecisionSection {
         String[] parts = text.trim().split("\\s+");
         try {
             double v = Double.parseDouble(parts[0]);
-            String unit = parts.length > 1 ? parts[1] : "s";
-            return switch (unit) {
-                case "ns" -> v * 1e-9;
-                case "us" -> v * 1e-6;
-                case "ms" -> v * 1e-3;
-                case "min" -> v * 60;
-                default -> v;
-            };
+            return Unit.seconds(parts.length > 1 ? parts[1] : "s").map(s -> v * s).orElse(Double.NaN);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

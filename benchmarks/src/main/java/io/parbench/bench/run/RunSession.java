@@ -89,7 +89,6 @@ public final class RunSession {
         writeEnvironment("running", null, null);
         Thread hook = new Thread(this::onInterrupt, "parbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        double perBenchmark = settings.estimatedSecondsPerBenchmark();
         try (PrintStream log = new PrintStream(new FileOutputStream(dir.resolve(RunDirectory.LOG).toFile(), true), true,
                 StandardCharsets.UTF_8)) {
             PrintStream jmhOut = console.verbose() ? new PrintStream(new TeeStream(log, System.err), true,
@@ -103,14 +102,7 @@ public final class RunSession {
             int step = 0;
             java.util.Set<PlannedBenchmark> failed = new java.util.HashSet<>();
             for (int round = 1; round <= roundCount; round++) {
-                List<PlannedBenchmark> order = new ArrayList<>(plan);
-                java.util.Collections.shuffle(order, new java.util.Random(seed + round));
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("round", round);
-                record.put("seed", seed + round);
-                record.put("order", order.stream().map(PlannedBenchmark::label).toList());
-                rounds.add(record);
-                recorder.round(round);
+                List<PlannedBenchmark> order = startRound(round, plan, false);
                 for (PlannedBenchmark b : order) {
                     step++;
                     if (failed.contains(b)) {
@@ -147,6 +139,25 @@ public final class RunSession {
         return outcome;
     }
 
+    /**
+     * Starts round {@code round}: {@code benchmarks} in the order {@code java.util.Random(seed + round)} shuffles them
+     * into, recorded (with whether --precision added the round) for iterations.json.
+     */
+    private List<PlannedBenchmark> startRound(int round, List<PlannedBenchmark> benchmarks, boolean adaptive) {
+        List<PlannedBenchmark> order = new ArrayList<>(benchmarks);
+        java.util.Collections.shuffle(order, new java.util.Random(seed + round));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("round", round);
+        record.put("seed", seed + round);
+        if (adaptive) {
+            record.put("adaptive", true);
+        }
+        record.put("order", order.stream().map(PlannedBenchmark::label).toList());
+        rounds.add(record);
+        recorder.round(round);
+        return order;
+    }
+
     /** The rounds --precision adds, each for the benchmarks still short of it, in a fresh random order. */
     private void moreRounds(int roundsDone, java.util.Set<PlannedBenchmark> failed, PrintStream log) throws IOException {
         int round = roundsDone;
@@ -159,15 +170,7 @@ public final class RunSession {
             }
             round++;
             added++;
-            List<PlannedBenchmark> order = new ArrayList<>(open);
-            java.util.Collections.shuffle(order, new java.util.Random(seed + round));
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("round", round);
-            record.put("seed", seed + round);
-            record.put("adaptive", true);
-            record.put("order", order.stream().map(PlannedBenchmark::label).toList());
-            rounds.add(record);
-            recorder.round(round);
+            List<PlannedBenchmark> order = startRound(round, open, true);
             console.info(String.format(Locale.ROOT, "parbench: round %d for the %d benchmark%s not yet within %.1f%%",
                     round, open.size(), open.size() == 1 ? "" : "s", precision * 100));
             for (PlannedBenchmark b : order) {
