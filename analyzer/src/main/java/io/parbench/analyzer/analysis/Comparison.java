@@ -41,7 +41,28 @@ import java.util.regex.Pattern;
  * within a run is also given room between runs, and a steady one stays sensitive.
  */
 public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<BenchmarkKey> added,
-        List<BenchmarkKey> removed, List<String> environmentDifferences, double overdispersion) {
+        List<BenchmarkKey> removed, List<String> environmentDifferences, double overdispersion, Paired paired) {
+
+    /**
+     * What an A/B run in pairs adds ({@link PairedComparison}): the design, and per benchmark its pairs' figures.
+     * Null for two separate runs.
+     */
+    public record Paired(io.parbench.analyzer.model.AbDesign design, Map<BenchmarkKey, Detail> details) {
+
+        public Detail of(BenchmarkKey k) {
+            return details.get(k);
+        }
+    }
+
+    /**
+     * One benchmark's pairs: {@code pairs} used, {@code unsettled} left out (a fork of the pair reached no steady
+     * state), the spread of the within-pair log ratios, the minimum detectable effect at 80% power (a fraction), the
+     * more rounds that would halve it (-1: unknown), and the family-corrected (Benjamini-Hochberg) p-value of the
+     * regression test.
+     */
+    public record Detail(int pairs, int unsettled, double sdLog, double minimumDetectableEffect, int moreRoundsToHalve,
+            double qRegression) {
+    }
 
     public static final double DEFAULT_THRESHOLD = 0.05;
     public static final int MIN_RESAMPLES = 10_000;
@@ -90,7 +111,7 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         List<BenchmarkKey> added = cand.keySet().stream().filter(k -> !base.containsKey(k)).toList();
         List<BenchmarkKey> removed = base.keySet().stream().filter(k -> !cand.containsKey(k)).toList();
         return new Comparison(baseline, candidate, pairs, added, removed, environmentDifferences(baseline, candidate),
-                lambda);
+                lambda, null);
     }
 
     /**
@@ -121,7 +142,7 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static Map<BenchmarkKey, BenchmarkResult> index(Run run) {
+    static Map<BenchmarkKey, BenchmarkResult> index(Run run) {
         Map<BenchmarkKey, BenchmarkResult> map = new LinkedHashMap<>();
         for (BenchmarkResult r : run.results()) {
             if (map.put(r.key(), r) != null) {

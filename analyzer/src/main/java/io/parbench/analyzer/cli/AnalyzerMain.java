@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * 3 an internal error.
  */
 @Command(name = "parbench-analyzer", mixinStandardHelpOptions = true, versionProvider = AnalyzerMain.Version.class,
-        subcommands = {ReportCommand.class, CompareCommand.class, HistoryCommand.class, TrendCommand.class, MergeCommand.class},
+        subcommands = {ReportCommand.class, CompareCommand.class, AbCommand.class, HistoryCommand.class, TrendCommand.class, MergeCommand.class},
         description = "Turns JMH JSON results (parbench's or anyone's) into reports.",
         footer = {"", "Examples:", "  java -jar analyzer.jar report reports/20261123-0812Z-myhost",
                 "  java -jar analyzer.jar compare reports/baseline-run reports/candidate-run"})

@@ -73,23 +73,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double global = percent(threshold, "--threshold");
-        List<Comparison.Threshold> overrides = new ArrayList<>();
-        for (String spec : perBenchmark) {
-            int eq = spec.lastIndexOf('=');
-            if (eq <= 0) {
-                throw new InputException("--threshold-for '" + spec + "' is not REGEX=PCT (example: --threshold-for 'Matmul=10')");
-            }
-            try {
-                overrides.add(new Comparison.Threshold(Pattern.compile(spec.substring(0, eq)),
-                        percent(spec.substring(eq + 1), "--threshold-for")));
-            } catch (PatternSyntaxException e) {
-                throw new InputException("--threshold-for '" + spec + "': " + e.getDescription());
-            }
-        }
-        if (resamples < Comparison.MIN_RESAMPLES || resamples > Comparison.MAX_RESAMPLES) {
-            throw new InputException(String.format(Locale.ROOT, "--resamples must be between %,d and %,d; got %,d",
-                    Comparison.MIN_RESAMPLES, Comparison.MAX_RESAMPLES, resamples));
-        }
+        List<Comparison.Threshold> overrides = overrides(perBenchmark);
+        checkResamples(resamples);
         if (runs.size() == 2 && baselineOption != null) {
             throw new InputException("give the baseline once: either --baseline or as the first of two runs");
         }
@@ -106,6 +91,11 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison c = Comparison.of(base, cand, global, overrides, resamples);
         Path target = out != null ? out : cand.resultsFile().toAbsolutePath().getParent().resolve("compare");
         Path written = new CompareWriter(allowMissing).write(c, target, global);
+        return tell(c, written, allowMissing, quiet, strictEnv);
+    }
+
+    /** Prints the verdicts (unless quiet) and the output folder; the exit code: 0, or 1 when the gate fails. */
+    static int tell(Comparison c, Path written, boolean allowMissing, boolean quiet, boolean strictEnv) {
         if (!quiet) {
             System.err.print(Text.terminal(CompareWriter.table(c)));
             if (!c.environmentDifferences().isEmpty()) {
@@ -130,6 +120,31 @@ public final class CompareCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The --threshold-for specs (REGEX=PCT). */
+    static List<Comparison.Threshold> overrides(List<String> specs) {
+        List<Comparison.Threshold> overrides = new ArrayList<>();
+        for (String spec : specs) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new InputException("--threshold-for '" + spec + "' is not REGEX=PCT (example: --threshold-for 'Matmul=10')");
+            }
+            try {
+                overrides.add(new Comparison.Threshold(Pattern.compile(spec.substring(0, eq)),
+                        percent(spec.substring(eq + 1), "--threshold-for")));
+            } catch (PatternSyntaxException e) {
+                throw new InputException("--threshold-for '" + spec + "': " + e.getDescription());
+            }
+        }
+        return overrides;
+    }
+
+    static void checkResamples(int resamples) {
+        if (resamples < Comparison.MIN_RESAMPLES || resamples > Comparison.MAX_RESAMPLES) {
+            throw new InputException(String.format(Locale.ROOT, "--resamples must be between %,d and %,d; got %,d",
+                    Comparison.MIN_RESAMPLES, Comparison.MAX_RESAMPLES, resamples));
+        }
     }
 
     static double percent(String text, String option) {

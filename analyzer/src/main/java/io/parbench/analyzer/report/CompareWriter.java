@@ -3,6 +3,7 @@ package io.parbench.analyzer.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.parbench.analyzer.analysis.Comparison;
+import io.parbench.analyzer.analysis.PairedComparison;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.chart.ChartFiles;
 import io.parbench.analyzer.chart.ComparisonChart;
@@ -74,6 +75,9 @@ public final class CompareWriter {
 
     /** What the run-to-run noise was and what it means, in one or two sentences. */
     public static String noiseSentence(Comparison c) {
+        if (c.paired() != null) {
+            return pairedSentence(c);
+        }
         if (c.pairs().size() < Comparison.MIN_PAIRS_FOR_NOISE) {
             return String.format(Locale.ROOT, "Only %d benchmarks compared: too few to estimate the run-to-run noise, so "
                     + "the intervals show the within-run noise only.", c.pairs().size());
@@ -88,13 +92,62 @@ public final class CompareWriter {
         return s;
     }
 
+    /** An A/B run's design and what it could detect, in two or three sentences. */
+    static String pairedSentence(Comparison c) {
+        var design = c.paired().design();
+        double mde = medianMinimumDetectableEffect(c);
+        int more = (int) Math.round(median(c.paired().details().values().stream().mapToDouble(d -> d.moreRoundsToHalve())
+                .filter(x -> x >= 0).toArray()));
+        int unsettled = c.paired().details().values().stream().mapToInt(Comparison.Detail::unsettled).sum();
+        String s = String.format(Locale.ROOT, "Judged in pairs: %d rounds on one machine, each running every benchmark "
+                + "once on each side, back to back in a coin-flip order, so whatever a round shared cancels in its "
+                + "within-pair ratio; verdicts are corrected for the %d benchmarks compared (Benjamini-Hochberg).",
+                design.rounds(), c.pairs().size());
+        if (Double.isFinite(mde)) {
+            s += String.format(Locale.ROOT, " The median minimum detectable effect (80%% power) is %.1f%%; about %d more "
+                    + "rounds would halve it.", mde * 100, more);
+        }
+        if (unsettled > 0) {
+            s += String.format(Locale.ROOT, " %d pair%s left out: a fork reached no steady state.", unsettled,
+                    unsettled == 1 ? " was" : "s were");
+        }
+        return s;
+    }
+
+    /** The median of the benchmarks' minimum detectable effects (NaN when none could be computed). */
+    public static double medianMinimumDetectableEffect(Comparison c) {
+        if (c.paired() == null) {
+            return Double.NaN;
+        }
+        return median(c.paired().details().values().stream().mapToDouble(Comparison.Detail::minimumDetectableEffect)
+                .filter(Double::isFinite).toArray());
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** "2.4%" or "n/a": a benchmark's minimum detectable effect. */
+    static String mde(Comparison c, Comparison.Pair p) {
+        Comparison.Detail d = c.paired() == null ? null : c.paired().of(p.key());
+        return d == null || !Double.isFinite(d.minimumDetectableEffect()) ? "n/a"
+                : String.format(Locale.ROOT, "%.1f%%", d.minimumDetectableEffect() * 100);
+    }
+
     /** The console table: one line per benchmark, regressions first. */
     public static String table(Comparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "verdict", "change [95% CI]", "threshold", "benchmark"));
         for (Comparison.Pair p : ordered(c)) {
+            String label = c.paired() == null ? p.key().label() : "MDE " + mde(c, p) + "  " + p.key().label();
             sb.append(String.format(Locale.ROOT, "%-13s %-26s %8.0f%%  %s%n", p.verdict(), change(p), p.threshold() * 100,
-                    p.key().label()));
+                    label));
         }
         c.added().forEach(k -> sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "added", "", "", k.label())));
         c.removed().forEach(k -> sb.append(String.format(Locale.ROOT, "%-13s %-26s %9s  %s%n", "removed", "", "", k.label())));
@@ -103,6 +156,10 @@ public final class CompareWriter {
 
     /** "+12.3% [+8.1%, +16.0%]": the ratio as a change in time, negative = faster. */
     static String change(Comparison.Pair p) {
+        if (!Double.isFinite(p.ratio().low()) || !Double.isFinite(p.ratio().high())) {
+            return Double.isFinite(p.ratio().estimate())
+                    ? String.format(Locale.ROOT, "%+.1f%% [no interval]", (p.ratio().estimate() - 1) * 100) : "n/a";
+        }
         return String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", (p.ratio().estimate() - 1) * 100,
                 (p.ratio().low() - 1) * 100, (p.ratio().high() - 1) * 100);
     }
@@ -121,8 +178,20 @@ public final class CompareWriter {
                 + "%d added, %d removed.%n%n", pairs.size(), c.count("regression"), c.count("improvement"),
                 c.count("unchanged"), c.count("inconclusive"), c.added().size(), c.removed().size()));
         sb.append(noiseSentence(c)).append("\n\n");
-        sb.append("Baseline: `").append(MarkdownRenderer.esc(c.baseline().resultsFile().toString())).append("`  \n");
-        sb.append("Candidate: `").append(MarkdownRenderer.esc(c.candidate().resultsFile().toString())).append("`\n\n");
+        if (c.paired() != null) {
+            var d = c.paired().design();
+            sb.append("Base: `").append(MarkdownRenderer.esc(d.baseName())).append("`  \n");
+            sb.append("Candidate: `").append(MarkdownRenderer.esc(d.candidateName())).append('`');
+            if (!d.candidateJvmArgs().isEmpty()) {
+                sb.append(" with JVM arguments `").append(MarkdownRenderer.esc(String.join(" ", d.candidateJvmArgs())))
+                        .append('`');
+            }
+            sb.append("  \nSchedule seed: ").append(d.seed()).append(d.status().equals("complete") ? "" : " (run " + 
+                    MarkdownRenderer.esc(d.status()) + ")").append("\n\n");
+        } else {
+            sb.append("Baseline: `").append(MarkdownRenderer.esc(c.baseline().resultsFile().toString())).append("`  \n");
+            sb.append("Candidate: `").append(MarkdownRenderer.esc(c.candidate().resultsFile().toString())).append("`\n\n");
+        }
         if (!c.environmentDifferences().isEmpty()) {
             sb.append("> **The runs come from different machines or JVMs**, so a change may be the machine's, not the "
                     + "code's:\n");
@@ -137,20 +206,40 @@ public final class CompareWriter {
             warnings.forEach(w -> sb.append("- ").append(MarkdownRenderer.esc(w)).append('\n'));
             sb.append('\n');
         }
-        sb.append("| Verdict | Change [95% CI] | Threshold | Baseline | Candidate | Benchmark |\n|---|---:|---:|---:|---:|---|\n");
+        boolean paired = c.paired() != null;
+        sb.append(paired ? "| Verdict | Change [95% CI] | Threshold | Pairs | MDE | Base | Candidate | Benchmark |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---|\n"
+                : "| Verdict | Change [95% CI] | Threshold | Baseline | Candidate | Benchmark |\n|---|---:|---:|---:|---:|---|\n");
         for (Comparison.Pair p : pairs) {
             sb.append("| ").append(p.verdict().equals("regression") ? "**regression**" : p.verdict()).append(" | ")
-                    .append(change(p)).append(" | ").append(String.format(Locale.ROOT, "%.0f%%", p.threshold() * 100))
+                    .append(change(p)).append(" | ").append(String.format(Locale.ROOT, "%.0f%%", p.threshold() * 100));
+            if (paired) {
+                Comparison.Detail d = c.paired().of(p.key());
+                sb.append(" | ").append(d.pairs()).append(d.unsettled() > 0 ? " (+" + d.unsettled() + " unsettled)" : "")
+                        .append(" | ").append(mde(c, p));
+            }
+            sb
                     .append(" | ").append(MarkdownRenderer.esc(Format.score(p.baseline()))).append(" | ")
                     .append(MarkdownRenderer.esc(Format.score(p.candidate()))).append(" | ")
                     .append(MarkdownRenderer.esc(p.key().label())).append(" |\n");
         }
+        String empty = paired ? " | | | | | | | " : " | | | | | ";
         for (BenchmarkKey k : c.added()) {
-            sb.append("| added | | | | | ").append(MarkdownRenderer.esc(k.label())).append(" |\n");
+            sb.append("| added").append(empty).append(MarkdownRenderer.esc(k.label())).append(" |\n");
         }
         for (BenchmarkKey k : c.removed()) {
-            sb.append(allowMissing ? "| removed" : "| **missing**").append(" | | | | | ").append(MarkdownRenderer.esc(k.label()))
+            sb.append(allowMissing ? "| removed" : "| **missing**").append(empty).append(MarkdownRenderer.esc(k.label()))
                     .append(" |\n");
+        }
+        if (paired) {
+            sb.append("\nThe change is the geometric mean of the within-pair ratios (candidate fork / base fork, one pair "
+                    + "per round); its 95% interval resamples pairs, then iterations (expanded percentile bootstrap). A "
+                    + "change is a regression only when the paired t-test finds it beyond the threshold after the "
+                    + "Benjamini-Hochberg correction (q < 0.05) and its whole interval lies beyond the threshold; "
+                    + "inconclusive means the data cannot tell (fewer than " + PairedComparison.MIN_PAIRS + " usable pairs, "
+                    + "or an interval that reaches past the threshold). MDE: the smallest change these pairs would find "
+                    + "(two-sided 5%, 80% power). ![change per benchmark](compare.png)\n");
+            return sb.toString();
         }
         sb.append("\nA change is a regression only when Welch's t-test finds it significant (p < 0.05) and its whole 95% "
                 + "bootstrap interval lies beyond the threshold; inconclusive means the interval reaches past the "
@@ -173,7 +262,9 @@ public final class CompareWriter {
                     .append(xml(p.key().mode() + (name.isEmpty() ? "" : " " + name))).append("\" time=\"0\">");
             String detail = p.verdict() + ": " + change(p) + ", threshold " + String.format(Locale.ROOT, "%.0f%%",
                     p.threshold() * 100) + "; baseline " + Format.score(p.baseline()) + ", candidate "
-                    + Format.score(p.candidate()) + String.format(Locale.ROOT, "; Welch p = %.3g", p.p());
+                    + Format.score(p.candidate()) + (c.paired() == null ? String.format(Locale.ROOT, "; Welch p = %.3g", p.p())
+                    : String.format(Locale.ROOT, "; %d pairs, paired t p = %.3g, MDE %s", c.paired().of(p.key()).pairs(),
+                            p.p(), mde(c, p)));
             if (p.verdict().equals("regression")) {
                 sb.append("\n      <failure message=\"").append(xml(detail)).append("\" type=\"regression\">")
                         .append(xml(detail)).append("</failure>\n    ");
@@ -210,6 +301,10 @@ public final class CompareWriter {
         return sb.toString();
     }
 
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     static Map<String, Object> json(Comparison c, List<Comparison.Pair> pairs, boolean allowMissing) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", 1);
@@ -224,6 +319,19 @@ public final class CompareWriter {
         root.put("counts", counts);
         root.put("environmentDifferences", c.environmentDifferences());
         root.put("overdispersion", c.overdispersion());
+        if (c.paired() != null) {
+            var d = c.paired().design();
+            Map<String, Object> design = new LinkedHashMap<>();
+            design.put("kind", "pairs");
+            design.put("rounds", d.rounds());
+            design.put("seed", d.seed());
+            design.put("status", d.status());
+            design.put("base", d.baseName());
+            design.put("candidate", d.candidateName());
+            design.put("candidateJvmArgs", d.candidateJvmArgs());
+            design.put("medianMinimumDetectableEffect", finite(medianMinimumDetectableEffect(c)));
+            root.put("design", design);
+        }
         root.put("noise", noiseSentence(c));
         root.put("benchmarks", pairs.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -232,12 +340,21 @@ public final class CompareWriter {
             m.put("jmhThreads", p.key().jmhThreads());
             m.put("params", p.key().params());
             m.put("verdict", p.verdict());
-            m.put("ratio", p.ratio().estimate());
-            m.put("ratioLow95", p.ratio().low());
-            m.put("ratioHigh95", p.ratio().high());
-            m.put("sampledLow95", p.sampled().low());
-            m.put("sampledHigh95", p.sampled().high());
-            m.put("welchP", Double.isNaN(p.p()) ? null : p.p());
+            m.put("ratio", finite(p.ratio().estimate()));
+            m.put("ratioLow95", finite(p.ratio().low()));
+            m.put("ratioHigh95", finite(p.ratio().high()));
+            m.put("sampledLow95", finite(p.sampled().low()));
+            m.put("sampledHigh95", finite(p.sampled().high()));
+            m.put(c.paired() == null ? "welchP" : "pairedP", Double.isNaN(p.p()) ? null : p.p());
+            if (c.paired() != null) {
+                Comparison.Detail d = c.paired().of(p.key());
+                m.put("pairs", d.pairs());
+                m.put("unsettledPairs", d.unsettled());
+                m.put("sdLogRatio", finite(d.sdLog()));
+                m.put("minimumDetectableEffect", finite(d.minimumDetectableEffect()));
+                m.put("moreRoundsToHalve", d.moreRoundsToHalve() < 0 ? null : d.moreRoundsToHalve());
+                m.put("qRegression", finite(d.qRegression()));
+            }
             m.put("threshold", p.threshold());
             m.put("baselineScore", p.baseline().mean());
             m.put("candidateScore", p.candidate().mean());

@@ -89,7 +89,7 @@ public final class Bootstrap {
     }
 
     /** Draws one resample and returns its mean. */
-    private interface MeanResampler {
+    interface MeanResampler {
         double mean(SplittableRandom random);
     }
 
@@ -125,7 +125,7 @@ public final class Bootstrap {
     }
 
     /** Draws a resample of the original size (at most 5,000 draws for large histograms) and returns its mean. */
-    private static final class Resampler implements MeanResampler {
+    static final class Resampler implements MeanResampler {
         private final double[] values;
         private final long[] cumulative;
         private final long total;

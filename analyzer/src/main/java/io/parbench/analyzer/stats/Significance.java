@@ -57,6 +57,33 @@ public final class Significance {
         return adjusted;
     }
 
+    /**
+     * Benjamini and Hochberg's step-up adjusted p-values (q-values; J. Royal Statistical Society B 57(1), 1995): sort
+     * ascending, the i-th smallest (1-based) times m / i, the running minimum from the largest down, capped at 1.
+     * Rejecting q &lt; alpha keeps the expected share of false discoveries below alpha, and, when no change is real
+     * (an A/A run), the chance of any false one too. NaN inputs stay NaN and do not count towards m.
+     */
+    public static double[] benjaminiHochberg(double[] p) {
+        Integer[] order = new Integer[p.length];
+        int m = 0;
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+            if (!Double.isNaN(p[i])) {
+                m++;
+            }
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(p[i]) ? Double.POSITIVE_INFINITY : p[i]));
+        double[] adjusted = new double[p.length];
+        Arrays.fill(adjusted, Double.NaN);
+        double running = 1;
+        for (int rank = m - 1; rank >= 0; rank--) {
+            int i = order[rank];
+            running = Math.min(running, p[i] * m / (rank + 1));
+            adjusted[i] = running;
+        }
+        return adjusted;
+    }
+
     /** How many samples lie outside Tukey's fences (Q1 - 1.5 IQR, Q3 + 1.5 IQR). */
     public static int tukeyOutliers(Samples s) {
         double[] v = s.expanded(100_000);

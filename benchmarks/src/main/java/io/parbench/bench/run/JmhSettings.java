@@ -27,6 +27,14 @@ public record JmhSettings(
     private static final Set<String> CONTRACT_PARAMS = Set.of("strategy", "threads", "size", "workload");
 
     public static JmhSettings of(Profile profile, List<String> rawOptions) {
+        return of(profile, rawOptions, true);
+    }
+
+    /**
+     * The settings; {@code ownSuites} false for a jar that is not parbench's (an A/B run of a user's jar), whose params
+     * are its own: {@code -p} then takes any name.
+     */
+    public static JmhSettings of(Profile profile, List<String> rawOptions, boolean ownSuites) {
         CommandLineOptions raw;
         try {
             raw = new CommandLineOptions(rawOptions.toArray(String[]::new));
@@ -41,7 +49,7 @@ public record JmhSettings(
             throw new UsageException("-rf, -rff and -o are not taken after '--': the run directory holds results.json "
                     + "and run.log; choose it with --out DIR");
         }
-        for (String key : CONTRACT_PARAMS) {
+        for (String key : ownSuites ? CONTRACT_PARAMS : Set.<String>of()) {
             if (raw.getParameter(key).hasValue()) {
                 throw new UsageException("-p " + key + "=... is not taken after '--': use --strategies, --threads and "
                         + "--sizes, which keep sequential out of the thread sweep");
@@ -60,6 +68,23 @@ public record JmhSettings(
                 raw.getMeasurementTime().orElse(seconds(profile.measurementSeconds())),
                 List.copyOf(rawOptions),
                 raw);
+    }
+
+    /**
+     * The raw options less those the launcher sets itself for every fork ({@code -f}, {@code -wi}, {@code -w},
+     * {@code -i}, {@code -r}: their values are in these settings): what an A/B run passes on to each side's JMH.
+     */
+    public List<String> passThrough() {
+        Set<String> own = Set.of("-f", "-wi", "-w", "-i", "-r");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rawOptions.size(); i++) {
+            if (own.contains(rawOptions.get(i))) {
+                i++; // and its value
+                continue;
+            }
+            out.add(rawOptions.get(i));
+        }
+        return out;
     }
 
     private static TimeValue seconds(double s) {

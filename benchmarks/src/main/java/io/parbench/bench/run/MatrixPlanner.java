@@ -178,7 +178,7 @@ public final class MatrixPlanner {
         }
     }
 
-    private static Pattern compile(String include) {
+    static Pattern compile(String include) {
         if (include == null || include.isBlank()) {
             return null;
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * or usage, 3 an internal error, 130 interrupted.
  */
 @Command(name = "parbench", mixinStandardHelpOptions = true, versionProvider = ParbenchMain.Version.class,
-        subcommands = {RunCommand.class, ListCommand.class, EnvCommand.class, HazardsCommand.class},
+        subcommands = {RunCommand.class, AbCommand.class, ListCommand.class, EnvCommand.class, HazardsCommand.class},
         description = "Runs parbench's JMH suites and describes the machine.",
         footer = {"", "Examples:", "  parbench run --profile smoke", "  parbench list --suite cpu --threads 1,2,4",
                 "  parbench env"})

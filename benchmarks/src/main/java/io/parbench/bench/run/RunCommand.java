@@ -89,10 +89,29 @@ public final class RunCommand implements Callable<Integer> {
                 + " -> " + dir.path());
         warnings.forEach(w -> console.warn("warning: " + w));
 
-        RunEnvironment.Jmh jmh = new RunEnvironment.Jmh(toolkit.jmhVersion(), "avgt", "ms", settings.forks(),
-                settings.warmupIterations(), settings.warmupTime().toString(), settings.measurementIterations(),
-                settings.measurementTime().toString(),
-                settings.forkJvmArgs() == null ? null : List.copyOf(settings.forkJvmArgs()), settings.rawOptions());
+        RunEnvironment.Jmh jmh = jmh(toolkit, settings);
+        var session = new RunSession(dir, plan, settings, requiredForkFlags(jvm), console, probe,
+                state -> environment(dir, profile, suites, plan, plan.size(), jmh, activity, loadBefore, machine, jvm,
+                        toolkit, warnings, state), seed == null ? System.nanoTime() : seed);
+        if (precision != null) {
+            session.adaptive(parsePrecision(precision), parseDuration(maxTime));
+        }
+        RunSession.Outcome outcome = session.execute();
+        if (suites.contains("sync") && outcome != RunSession.Outcome.INTERRUPTED && matrix.include == null) {
+            console.info("parbench: the sync suite's hazard demos (race, deadlock, livelock, starvation, pinning) ...");
+            console.info("parbench: wrote " + HazardsCommand.runInto(dir.path(), console));
+        }
+        if (outcome == RunSession.Outcome.FAILED) {
+            console.error("parbench: some benchmarks failed; results.json holds those that finished, run.log says why");
+        }
+        console.result(dir.path().toString());
+        return outcome == RunSession.Outcome.COMPLETE ? 0 : ParbenchMain.EXIT_FAILED;
+    }
+
+    /** environment.json's content for a run of {@code plan} ({@code planned} benchmarks), in the state given. */
+    static RunEnvironment environment(RunDirectory dir, Profile profile, List<String> suites, List<PlannedBenchmark> plan,
+            int planned, RunEnvironment.Jmh jmh, CpuActivity activity, LoadAverage loadBefore, MachineInfo machine,
+            JvmInfo jvm, ToolkitInfo toolkit, List<String> warnings, RunSession.State state) {
         Map<String, List<Long>> sizes = new LinkedHashMap<>();
         LinkedHashSet<String> strategies = new LinkedHashSet<>();
         java.util.TreeSet<Integer> threads = new java.util.TreeSet<>();
@@ -112,30 +131,23 @@ public final class RunCommand implements Callable<Integer> {
             }
             strategies.add(b.strategy());
         }
-        var session = new RunSession(dir, plan, settings, requiredForkFlags(jvm), console, probe, state -> {
-            Instant end = state.finished();
-            return new RunEnvironment(RunEnvironment.SCHEMA_VERSION, dir.runId(), state.status(), ProcessHandle.current().pid(),
-                    state.started().toString(), end == null ? null : end.toString(),
-                    end == null ? null : Duration.between(state.started(), end).toMillis() / 1000.0,
-                    profile.id(), suites,
-                    new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, plan.size(), state.completed(),
-                            state.failures().size()),
-                    jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures(),
-                    state.adaptive());
-        }, seed == null ? System.nanoTime() : seed);
-        if (precision != null) {
-            session.adaptive(parsePrecision(precision), parseDuration(maxTime));
-        }
-        RunSession.Outcome outcome = session.execute();
-        if (suites.contains("sync") && outcome != RunSession.Outcome.INTERRUPTED && matrix.include == null) {
-            console.info("parbench: the sync suite's hazard demos (race, deadlock, livelock, starvation, pinning) ...");
-            console.info("parbench: wrote " + HazardsCommand.runInto(dir.path(), console));
-        }
-        if (outcome == RunSession.Outcome.FAILED) {
-            console.error("parbench: some benchmarks failed; results.json holds those that finished, run.log says why");
-        }
-        console.result(dir.path().toString());
-        return outcome == RunSession.Outcome.COMPLETE ? 0 : ParbenchMain.EXIT_FAILED;
+        Instant end = state.finished();
+        return new RunEnvironment(RunEnvironment.SCHEMA_VERSION, dir.runId(), state.status(), ProcessHandle.current().pid(),
+                state.started().toString(), end == null ? null : end.toString(),
+                end == null ? null : Duration.between(state.started(), end).toMillis() / 1000.0,
+                profile.id(), suites,
+                new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, planned, state.completed(),
+                        state.failures().size()),
+                jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures(),
+                state.adaptive());
+    }
+
+    /** The JMH options of a run, as environment.json records them. */
+    static RunEnvironment.Jmh jmh(ToolkitInfo toolkit, JmhSettings settings) {
+        return new RunEnvironment.Jmh(toolkit.jmhVersion(), "avgt", "ms", settings.forks(),
+                settings.warmupIterations(), settings.warmupTime().toString(), settings.measurementIterations(),
+                settings.measurementTime().toString(),
+                settings.forkJvmArgs() == null ? null : List.copyOf(settings.forkJvmArgs()), settings.rawOptions());
     }
 
     /** Flags a fork needs to stay quiet on this JDK, should -jvmArgs replace the inherited ones. */

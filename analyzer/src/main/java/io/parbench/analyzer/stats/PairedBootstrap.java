@@ -1,0 +1,149 @@
+package io.parbench.analyzer.stats;
+
+import io.parbench.analyzer.model.Samples;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The change between two versions measured in pairs (one fork of each per round, run back to back on one machine:
+ * {@code parbench ab}). Each pair gives a within-pair log ratio, log(mean of the candidate's fork / mean of the
+ * base's fork), so whatever the round shared (a neighbour's burst, the machine's state) cancels; the change is the
+ * geometric mean of the pairs' ratios.
+ *
+ * <p>The interval resamples pairs (rounds) with replacement, then iterations within each drawn fork, as Kalibera and
+ * Jones's hierarchical bootstrap resamples the highest level first (ISMM 2013; here the pair is the top level). With
+ * the handful of pairs an A/B run affords, a percentile interval is too narrow (it behaves like a z interval with
+ * the variance divided by n instead of n - 1), so the interval is the <em>expanded percentile</em> interval of
+ * Hesterberg ("What Teachers Should Know About the Bootstrap", The American Statistician 69(4), 2015, section 4.4):
+ * the bootstrap distribution's quantiles at the tail probability alpha' with Phi^-1(alpha'/2) = sqrt(n / (n - 1)) x
+ * t(alpha/2, n - 1), which keeps the bootstrap's shape and has the coverage of Student's t. The test is the paired
+ * t-test on the log ratios.
+ *
+ * @param n pairs
+ * @param meanLog the mean within-pair log ratio (the estimate is its exponential)
+ * @param sdLog the standard deviation of the within-pair log ratios (n - 1 in the denominator; NaN for one pair)
+ */
+public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Interval ratio) {
+
+    /** The power at which {@link #minimumDetectableEffect} is stated. */
+    public static final double POWER = 0.80;
+
+    /**
+     * The paired change of {@code pairs} (each {base fork, candidate fork}, lower is better: time per operation), with
+     * its {@code level} interval from {@code resamples} resamples seeded with {@code seed}.
+     */
+    public static PairedBootstrap of(List<Samples[]> pairs, double level, int resamples, long seed) {
+        int n = pairs.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no pairs");
+        }
+        double[] logs = pairs.stream().mapToDouble(p -> Math.log(mean(p[1]) / mean(p[0]))).toArray();
+        double meanLog = Arrays.stream(logs).average().orElseThrow();
+        double sd = n < 2 ? Double.NaN : Math.sqrt(Arrays.stream(logs).map(x -> (x - meanLog) * (x - meanLog)).sum() / (n - 1));
+        if (n < 2) {
+            return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Double.NaN, Double.NaN));
+        }
+        Bootstrap.Resampler[][] forks = new Bootstrap.Resampler[n][2];
+        for (int i = 0; i < n; i++) {
+            forks[i][0] = new Bootstrap.Resampler(pairs.get(i)[0]);
+            forks[i][1] = new Bootstrap.Resampler(pairs.get(i)[1]);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] draws = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                int i = random.nextInt(n);
+                double base = forks[i][0].mean(random);
+                double candidate = forks[i][1].mean(random);
+                sum += Math.log(candidate / base);
+            }
+            draws[b] = sum / n;
+        }
+        Arrays.sort(draws);
+        double tail = expandedTail(1 - level, n);
+        double low = Bootstrap.quantile(draws, tail);
+        double high = Bootstrap.quantile(draws, 1 - tail);
+        return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Math.exp(low), Math.exp(high)));
+    }
+
+    /** Hesterberg's expanded tail: alpha'/2 = Phi(sqrt(n / (n - 1)) x t(alpha/2, n - 1)). */
+    static double expandedTail(double alpha, int n) {
+        double t = new TDistribution(n - 1).inverseCumulativeProbability(alpha / 2);
+        return new NormalDistribution().cumulativeProbability(Math.sqrt(n / (n - 1.0)) * t);
+    }
+
+    /** The standard error of the mean log ratio (NaN for one pair). */
+    public double standardError() {
+        return sdLog / Math.sqrt(n);
+    }
+
+    /**
+     * The one-sided p-value of "the change is no more than {@code bound}" (a ratio; a regression test with bound 1 +
+     * threshold) from the paired t-test; {@code above} false tests "no less than bound" (an improvement).
+     */
+    public double pBeyond(double bound, boolean above) {
+        if (n < 2) {
+            return 1;
+        }
+        double diff = meanLog - Math.log(bound);
+        double se = standardError();
+        if (se == 0) {
+            return above ? (diff > 0 ? 0 : 1) : (diff < 0 ? 0 : 1);
+        }
+        TDistribution t = new TDistribution(n - 1);
+        double stat = diff / se;
+        return above ? 1 - t.cumulativeProbability(stat) : t.cumulativeProbability(stat);
+    }
+
+    /** The two-sided paired t-test p-value of "no change". */
+    public double pChange() {
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double se = standardError();
+        if (se == 0) {
+            return meanLog == 0 ? 1 : 0;
+        }
+        return 2 * (1 - new TDistribution(n - 1).cumulativeProbability(Math.abs(meanLog) / se));
+    }
+
+    /**
+     * The smallest change (as a fraction: 0.03 for 3%) that {@code pairs} pairs with this spread would find
+     * significant (two-sided, 5%) with {@link #POWER} probability: (t(0.975, n - 1) + t(POWER, n - 1)) x sd /
+     * sqrt(n), on the log scale. NaN with fewer than two pairs.
+     */
+    public static double minimumDetectableEffect(double sdLog, int pairs) {
+        if (pairs < 2 || !Double.isFinite(sdLog)) {
+            return Double.NaN;
+        }
+        TDistribution t = new TDistribution(pairs - 1);
+        double k = t.inverseCumulativeProbability(0.975) + t.inverseCumulativeProbability(POWER);
+        return Math.exp(k * sdLog / Math.sqrt(pairs)) - 1;
+    }
+
+    public double minimumDetectableEffect() {
+        return minimumDetectableEffect(sdLog, n);
+    }
+
+    /** How many more pairs (rounds) would halve the minimum detectable effect, at this spread; -1 if unknown. */
+    public int moreRoundsToHalve() {
+        double mde = minimumDetectableEffect();
+        if (!Double.isFinite(mde) || mde == 0) {
+            return -1;
+        }
+        for (int m = n + 1; m <= 100_000; m++) {
+            if (minimumDetectableEffect(sdLog, m) <= mde / 2) {
+                return m - n;
+            }
+        }
+        return -1;
+    }
+
+    private static double mean(Samples s) {
+        return Summary.of(s).mean();
+    }
+}

@@ -1,0 +1,215 @@
+package io.parbench.bench.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One side of an A/B run: a benchmarks jar, the JVM arguments its forks get, and its run folder. Each fork is a JMH
+ * run of the side's own jar ({@code java -cp JAR org.openjdk.jmh.Main ... -f 1 -rf json}) in a process of its own,
+ * so any JMH jar works, whatever its JMH version; the forks' JSON is joined into the folder's results.json
+ * ({@link JsonForks}), and the warm-up iterations JMH prints are kept in iterations.json, as {@code parbench run}
+ * keeps them.
+ */
+final class AbSide {
+
+    private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
+    private static final Pattern ITERATION = Pattern.compile("^(# Warmup )?Iteration\\s+\\d+: ([0-9]+(?:[.,][0-9]+)?) \\S+");
+
+    final String name;
+    final Path jar;
+    final List<String> forkJvmArgs;
+    final RunDirectory dir;
+    private final List<String> javaCommand;
+    private final JsonForks forks = new JsonForks();
+    /** Per benchmark key: its description and each fork's warm-up and measured scores (iterations.json). */
+    private final Map<String, Map<String, Object>> series = new LinkedHashMap<>();
+    private volatile Process running;
+
+    /** The outcome of one fork: the benchmarks it measured (key to fork index), or why it failed. */
+    record Fork(Map<String, Integer> added, String failure) {
+    }
+
+    AbSide(String name, Path jar, List<String> javaCommand, List<String> forkJvmArgs, RunDirectory dir) {
+        this.name = name;
+        this.jar = jar;
+        this.javaCommand = List.copyOf(javaCommand);
+        this.forkJvmArgs = List.copyOf(forkJvmArgs);
+        this.dir = dir;
+    }
+
+    /** The JMH command line of one fork of {@code unit}. */
+    List<String> command(AbSchedule.Unit unit, JmhSettings settings, List<String> passThrough, Path json) {
+        List<String> cmd = new ArrayList<>(javaCommand);
+        cmd.addAll(List.of("-cp", jar.toString(), "org.openjdk.jmh.Main", unit.includePattern(),
+                "-f", "1", "-foe", "true",
+                "-wi", Integer.toString(settings.warmupIterations()), "-w", settings.warmupTime().toString(),
+                "-i", Integer.toString(settings.measurementIterations()), "-r", settings.measurementTime().toString(),
+                "-rf", "json", "-rff", json.toString()));
+        unit.params().forEach((k, v) -> cmd.addAll(List.of("-p", k + "=" + v)));
+        if (unit.jmhThreads() > 0) {
+            cmd.addAll(List.of("-t", Integer.toString(unit.jmhThreads())));
+        }
+        if (!forkJvmArgs.isEmpty()) {
+            cmd.addAll(List.of("-jvmArgsAppend", String.join(" ", forkJvmArgs)));
+        }
+        cmd.addAll(passThrough);
+        return cmd;
+    }
+
+    /** Runs one fork of {@code unit} in round {@code round}; the run folder is rewritten after it. */
+    Fork run(AbSchedule.Unit unit, int round, JmhSettings settings, List<String> passThrough) throws IOException,
+            InterruptedException {
+        Path json = Files.createTempFile("parbench-ab-" + name + "-", ".json");
+        Path log = Files.createTempFile("parbench-ab-" + name + "-", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command(unit, settings, passThrough, json))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Process p = pb.start();
+            running = p;
+            int rc;
+            try {
+                rc = p.waitFor();
+            } finally {
+                running = null;
+                if (p.isAlive()) {
+                    destroy(p);
+                }
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(RunDirectory.LOG), "# parbench ab: round " + round + ", " + name + ": "
+                    + unit.label() + "\n" + output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            String text = Files.size(json) > 0 ? Files.readString(json, StandardCharsets.UTF_8) : "";
+            if (rc != 0 || text.isBlank() || text.trim().equals("[]")) {
+                return new Fork(Map.of(), failure(rc, output));
+            }
+            Map<String, Integer> added = forks.add(text);
+            record(added, round, output, text);
+            write();
+            return new Fork(added, null);
+        } finally {
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** Ends the fork in progress (its JMH host and the JVM it forked), if any: for Ctrl-C. */
+    void stop() {
+        Process p = running;
+        if (p != null) {
+            destroy(p);
+        }
+    }
+
+    static void destroy(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int benchmarks() {
+        return forks.benchmarks();
+    }
+
+    /** What JMH said went wrong: its first error line, or the exit code. */
+    static String failure(int rc, String output) {
+        for (String line : output.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("<failure>") || l.contains("Exception") || l.startsWith("ERROR") || l.startsWith("Error")) {
+                return l.replace("<failure>", "").strip();
+            }
+        }
+        return "JMH exited with " + rc + " and no result (see run.log)";
+    }
+
+    /** Keeps each new fork's iteration series, the warm-ups from JMH's text (its JSON has none). */
+    private void record(Map<String, Integer> added, int round, String output, String json) throws IOException {
+        List<List<Double>[]> printed = iterations(output);
+        var array = Json.MAPPER.readTree(json);
+        int i = 0;
+        for (var entry : array) {
+            String key = JsonForks.key(entry);
+            if (!added.containsKey(key)) {
+                i++;
+                continue;
+            }
+            List<Double> measured = new ArrayList<>();
+            var raw = entry.path("primaryMetric").path("rawData");
+            if (raw.size() == 1) {
+                raw.get(0).forEach(v -> measured.add(v.asDouble()));
+            }
+            List<Double> warmup = List.of();
+            if (i < printed.size() && printed.get(i)[1].size() == measured.size()) {
+                warmup = printed.get(i)[0]; // JMH prints the benchmarks in the order its JSON lists them
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> forkList = (List<Map<String, Object>>) series.computeIfAbsent(key, k -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("benchmark", entry.path("benchmark").asText());
+                m.put("mode", entry.path("mode").asText());
+                m.put("threads", entry.path("threads").asInt());
+                m.put("params", Json.MAPPER.convertValue(entry.path("params"), Map.class) == null ? Map.of()
+                        : Json.MAPPER.convertValue(entry.path("params"), Map.class));
+                m.put("forks", new ArrayList<Map<String, Object>>());
+                return m;
+            }).get("forks");
+            Map<String, Object> fork = new LinkedHashMap<>();
+            fork.put("round", round);
+            fork.put("warmup", warmup);
+            fork.put("measurement", measured);
+            forkList.add(fork);
+            i++;
+        }
+    }
+
+    /** Per benchmark JMH printed, its warm-up and measured scores ({@code [warmup, measured]}). */
+    @SuppressWarnings("unchecked")
+    static List<List<Double>[]> iterations(String output) {
+        List<List<Double>[]> out = new ArrayList<>();
+        List<Double>[] current = null;
+        for (String line : output.split("\n")) {
+            if (BENCHMARK.matcher(line).find()) {
+                current = new List[] {new ArrayList<Double>(), new ArrayList<Double>()};
+                out.add(current);
+                continue;
+            }
+            Matcher m = ITERATION.matcher(line);
+            if (current != null && m.find()) {
+                double v = Double.parseDouble(m.group(2).replace(',', '.'));
+                current[m.group(1) != null ? 0 : 1].add(v);
+            }
+        }
+        return out;
+    }
+
+    /** results.json and iterations.json, rewritten after every fork so the folder is valid at any moment. */
+    void write() throws IOException {
+        String json = forks.json();
+        dir.writeAtomically(RunDirectory.RESULTS, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", 1);
+        root.put("about", "Every iteration's primary score per benchmark and fork (warm-up included), in each "
+                + "benchmark's unit; JMH's results.json keeps only the measured ones. The warm-up scores are JMH's "
+                + "printed ones (as many digits as JMH prints).");
+        root.put("rounds", Map.of("note", "one side of a parbench ab run: the rounds and their order are in ../ab.json"));
+        root.put("benchmarks", new ArrayList<>(series.values()));
+        dir.writeAtomically(RunDirectory.ITERATIONS, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root));
+    }
+}
