@@ -50,8 +50,8 @@ public final class AbCommand implements Callable<Integer> {
     static final String FILE = "ab.json";
     /** The package of parbench's own benchmarks: a jar with them is planned like {@code parbench run}. */
     static final String OWN_PACKAGE = "io.parbench.bench.suite.";
-    /** JMH's host JVM and the fork it starts cost about this much on top of a fork's iterations (measured: 0.5 s). */
-    static final double HOST_OVERHEAD_SECONDS = 0.6;
+    /** A fork costs about this much on top of its iterations and JMH's own fork overhead (measured: 0.3 s). */
+    static final double HOST_OVERHEAD_SECONDS = 0.3;
 
     @Mixin
     MatrixOptions matrix;
@@ -69,7 +69,7 @@ public final class AbCommand implements Callable<Integer> {
     String candidateName;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Rounds (pairs per benchmark; default: smoke 2, quick "
-            + "QUICK_ROUNDS, full 10).")
+            + "6, full 10).")
     Integer rounds;
 
     @Option(names = "--candidate-jvm-args", paramLabel = "ARGS", description = "JVM arguments for the candidate's forks "
@@ -96,7 +96,15 @@ public final class AbCommand implements Callable<Integer> {
     /** The rounds of the quick profile: see the README's A/B measurements for why. */
     static final int QUICK_ROUNDS = 6;
 
+    /**
+     * The quick profile's iterations for an A/B run: 3 warm-up and 5 measured iterations of 100 ms, for as many
+     * rounds as fit in about ten minutes. Pairs gain more from more rounds than from longer forks, because the forks
+     * of one version differ more than the iterations of one fork (README: "A/B in one job").
+     */
+    static final List<String> QUICK_ITERATIONS = List.of("-wi", "3", "-w", "100ms", "-i", "5", "-r", "100ms");
+
     private volatile boolean finished;
+    private volatile boolean interrupted;
 
     @Override
     public Integer call() throws Exception {
@@ -107,7 +115,7 @@ public final class AbCommand implements Callable<Integer> {
         List<String> candidateList = benchmarkList("candidate", candidateJar, javaCommand);
         boolean ours = baseList.stream().anyMatch(n -> n.startsWith(OWN_PACKAGE))
                 && candidateList.stream().anyMatch(n -> n.startsWith(OWN_PACKAGE));
-        JmhSettings settings = JmhSettings.of(profile, matrix.jmhOptions, ours);
+        JmhSettings settings = JmhSettings.of(profile, withDefaults(profile, matrix.jmhOptions), ours);
         MachineProbe probe = new MachineProbe();
         MachineInfo machine = probe.machine();
         List<String> suites = ours ? matrix.suites() : List.of();
@@ -136,10 +144,11 @@ public final class AbCommand implements Callable<Integer> {
         RunDirectory root = RunDirectory.create(out, ParbenchMain.home().resolve("reports"), runId);
         List<String> candidateArgs = candidateJvmArgs == null || candidateJvmArgs.isBlank() ? List.of()
                 : List.of(candidateJvmArgs.trim().split("\\s+"));
+        Path hostClasses = hostClasses();
         AbSide base = new AbSide("base", baseJar.toAbsolutePath(), javaCommand, List.of(),
-                RunDirectory.create(root.resolve("base"), null, "base"));
+                RunDirectory.create(root.resolve("base"), null, "base"), hostClasses);
         AbSide candidate = new AbSide("candidate", candidateJar.toAbsolutePath(), javaCommand, candidateArgs,
-                RunDirectory.create(root.resolve("candidate"), null, "candidate"));
+                RunDirectory.create(root.resolve("candidate"), null, "candidate"), hostClasses);
         long theSeed = seed == null ? System.nanoTime() : seed;
         AbSchedule schedule = AbSchedule.of(units, roundCount, theSeed);
         console.info(String.format(Locale.ROOT, "parbench ab: %d benchmarks a side, %d rounds (%d forks), profile %s, "
@@ -173,8 +182,10 @@ public final class AbCommand implements Callable<Integer> {
             if (finished) {
                 return;
             }
+            interrupted = true; // before the hosts stop: the fork they end is no failure
             base.stop();
             candidate.stop();
+            deleteTree(hostClasses);
             environments.accept("interrupted", Instant.now());
             try {
                 record.write("interrupted");
@@ -191,6 +202,9 @@ public final class AbCommand implements Callable<Integer> {
         List<String> passThrough = settings.passThrough();
         try {
             for (AbSchedule.Round round : schedule.rounds()) {
+                if (interrupted) {
+                    break;
+                }
                 for (AbSchedule.Step s : round.steps()) {
                     step++;
                     if (failed.contains(s.unit())) {
@@ -206,6 +220,9 @@ public final class AbCommand implements Callable<Integer> {
                     AbSide.Fork a = first.run(s.unit(), round.number(), settings, passThrough);
                     AbSide.Fork b = a.failure() == null ? second.run(s.unit(), round.number(), settings, passThrough)
                             : new AbSide.Fork(Map.of(), "not run: the other side failed");
+                    if (interrupted) {
+                        break;
+                    }
                     AbSide.Fork baseFork = s.baseFirst() ? a : b;
                     AbSide.Fork candidateFork = s.baseFirst() ? b : a;
                     for (var pair : List.of(Map.entry(base, baseFork), Map.entry(candidate, candidateFork))) {
@@ -223,11 +240,17 @@ public final class AbCommand implements Callable<Integer> {
             }
         } finally {
             finished = true;
+            base.stop();
+            candidate.stop();
+            deleteTree(hostClasses);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
                 // shutting down: the hook runs
             }
+        }
+        if (interrupted) {
+            return ParbenchMain.EXIT_INTERRUPTED; // the hook has recorded it
         }
         String status = failed.isEmpty() ? "complete" : "failed";
         environments.accept(status, Instant.now());
@@ -238,6 +261,45 @@ public final class AbCommand implements Callable<Integer> {
         }
         console.result(root.path().toString());
         return failed.isEmpty() ? 0 : ParbenchMain.EXIT_FAILED;
+    }
+
+    /** The user's JMH options, with the A/B quick profile's iteration options where the user gave none. */
+    static List<String> withDefaults(Profile profile, List<String> options) {
+        if (profile != Profile.QUICK) {
+            return options;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < QUICK_ITERATIONS.size(); i += 2) {
+            if (!options.contains(QUICK_ITERATIONS.get(i))) {
+                out.add(QUICK_ITERATIONS.get(i));
+                out.add(QUICK_ITERATIONS.get(i + 1));
+            }
+        }
+        out.addAll(options);
+        return out;
+    }
+
+    /** A temporary folder holding {@link AbHost}'s class file, the one class the sides' JMH hosts need of ours. */
+    static Path hostClasses() throws IOException {
+        Path dir = Files.createTempDirectory("parbench-ab-host-");
+        String name = AbHost.class.getName().replace('.', '/') + ".class";
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        try (var in = AbHost.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("cannot find " + name + " in parbench's own jar");
+            }
+            Files.copy(in, file);
+        }
+        return dir;
+    }
+
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary folder
+        }
     }
 
     static int defaultRounds(Profile profile) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * One side of an A/B run: a benchmarks jar, the JVM arguments its forks get, and its run folder. Each fork is a JMH
- * run of the side's own jar ({@code java -cp JAR org.openjdk.jmh.Main ... -f 1 -rf json}) in a process of its own,
- * so any JMH jar works, whatever its JMH version; the forks' JSON is joined into the folder's results.json
+ * run ({@code ... -f 1 -rf json}) of the side's own jar, in the side's own JMH host JVM ({@link AbHost}, started once
+ * and kept), so any JMH jar works, whatever its JMH version; the forks' JSON is joined into the folder's results.json
  * ({@link JsonForks}), and the warm-up iterations JMH prints are kept in iterations.json, as {@code parbench run}
  * keeps them.
  */
@@ -33,13 +33,16 @@ final class AbSide {
     private final JsonForks forks = new JsonForks();
     /** Per benchmark key: its description and each fork's warm-up and measured scores (iterations.json). */
     private final Map<String, Map<String, Object>> series = new LinkedHashMap<>();
-    private volatile Process running;
+    private final Path hostClasses;
+    private volatile Process host;
+    private java.io.BufferedReader replies;
 
     /** The outcome of one fork: the benchmarks it measured (key to fork index), or why it failed. */
     record Fork(Map<String, Integer> added, String failure) {
     }
 
-    AbSide(String name, Path jar, List<String> javaCommand, List<String> forkJvmArgs, RunDirectory dir) {
+    AbSide(String name, Path jar, List<String> javaCommand, List<String> forkJvmArgs, RunDirectory dir, Path hostClasses) {
+        this.hostClasses = hostClasses;
         this.name = name;
         this.jar = jar;
         this.javaCommand = List.copyOf(javaCommand);
@@ -47,10 +50,10 @@ final class AbSide {
         this.dir = dir;
     }
 
-    /** The JMH command line of one fork of {@code unit}. */
+    /** JMH's arguments for one fork of {@code unit}. */
     List<String> command(AbSchedule.Unit unit, JmhSettings settings, List<String> passThrough, Path json) {
-        List<String> cmd = new ArrayList<>(javaCommand);
-        cmd.addAll(List.of("-cp", jar.toString(), "org.openjdk.jmh.Main", unit.includePattern(),
+        List<String> cmd = new ArrayList<>();
+        cmd.addAll(List.of(unit.includePattern(),
                 "-f", "1", "-foe", "true",
                 "-wi", Integer.toString(settings.warmupIterations()), "-w", settings.warmupTime().toString(),
                 "-i", Integer.toString(settings.measurementIterations()), "-r", settings.measurementTime().toString(),
@@ -72,19 +75,7 @@ final class AbSide {
         Path json = Files.createTempFile("parbench-ab-" + name + "-", ".json");
         Path log = Files.createTempFile("parbench-ab-" + name + "-", ".log");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(unit, settings, passThrough, json))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Process p = pb.start();
-            running = p;
-            int rc;
-            try {
-                rc = p.waitFor();
-            } finally {
-                running = null;
-                if (p.isAlive()) {
-                    destroy(p);
-                }
-            }
+            int rc = request(log, command(unit, settings, passThrough, json));
             String output = Files.readString(log, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(RunDirectory.LOG), "# parbench ab: round " + round + ", " + name + ": "
                     + unit.label() + "\n" + output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -103,21 +94,57 @@ final class AbSide {
         }
     }
 
-    /** Ends the fork in progress (its JMH host and the JVM it forked), if any: for Ctrl-C. */
+    /** Sends one request to the side's JMH host (started if need be); its exit code, or -1 if the host died. */
+    private synchronized int request(Path log, List<String> jmhArgs) throws IOException {
+        if (host == null || !host.isAlive()) {
+            List<String> cmd = new ArrayList<>(javaCommand);
+            cmd.addAll(List.of("-cp", jar + java.io.File.pathSeparator + hostClasses, AbHost.class.getName(), jar.toString()));
+            host = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            replies = new java.io.BufferedReader(new java.io.InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        }
+        StringBuilder line = new StringBuilder(encode(log.toString()));
+        jmhArgs.forEach(a -> line.append('\t').append(encode(a)));
+        line.append('\n');
+        try {
+            host.getOutputStream().write(line.toString().getBytes(StandardCharsets.UTF_8));
+            host.getOutputStream().flush();
+            String reply = replies.readLine();
+            if (reply != null && reply.startsWith("done ")) {
+                return Integer.parseInt(reply.substring(5).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the host died: said below
+        }
+        stop();
+        return -1;
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Ends the side's JMH host and any fork it runs: at the end, and on Ctrl-C. */
     void stop() {
-        Process p = running;
+        Process p = host;
         if (p != null) {
             destroy(p);
         }
     }
 
     static void destroy(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         p.destroy();
         try {
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+            }
+            for (ProcessHandle child : children) { // a fork the host had started, should it outlive it
+                try {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,7 +163,7 @@ final class AbSide {
                 return l.replace("<failure>", "").strip();
             }
         }
-        return "JMH exited with " + rc + " and no result (see run.log)";
+        return rc < 0 ? "the JMH host ended unexpectedly (see run.log)" : "JMH ended with " + rc + " and no result (see run.log)";
     }
 
     /** Keeps each new fork's iteration series, the warm-ups from JMH's text (its JSON has none). */

@@ -61,4 +61,15 @@ class AbScheduleTest {
                 s.rounds().get(1).steps().stream().map(AbSchedule.Step::unit).toList());
         assertThrows(IllegalArgumentException.class, () -> AbSchedule.of(units(2), 0, 1));
     }
+
+    /** The quick profile's A/B iterations fill in only what the user's JMH options leave open. */
+    @Test
+    void quickIterationsYieldToTheUsersOptions() {
+        assertEquals(List.of("-wi", "3", "-w", "100ms", "-i", "5", "-r", "100ms"),
+                AbCommand.withDefaults(Profile.QUICK, List.of()));
+        assertEquals(List.of("-wi", "3", "-w", "100ms", "-r", "100ms", "-i", "9"),
+                AbCommand.withDefaults(Profile.QUICK, List.of("-i", "9")));
+        assertEquals(List.of("-i", "9"), AbCommand.withDefaults(Profile.SMOKE, List.of("-i", "9")));
+        assertEquals(6, AbCommand.defaultRounds(Profile.QUICK));
+    }
 }
