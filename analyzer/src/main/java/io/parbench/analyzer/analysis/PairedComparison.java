@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * An A/B run judged in pairs ({@code parbench ab}): for each benchmark, each round's base fork and candidate fork
- * form a pair, and the change is the geometric mean of the within-pair ratios (oriented like {@link Comparison}: above
+ * form a pair (each fork summarised by its median iteration), and the change is the geometric mean of the within-pair
+ * ratios (oriented like {@link Comparison}: above
  * 1 means slower), with its {@link PairedBootstrap} interval. A pair with an unsettled fork (no steady state, or a
  * slowdown: {@link SteadyState}) is left out; a benchmark left with fewer than {@link #MIN_PAIRS} pairs is
  * inconclusive.

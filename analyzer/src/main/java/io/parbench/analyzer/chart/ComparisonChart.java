@@ -52,8 +52,10 @@ public final class ComparisonChart {
             int row = shown.size() - 1 - i; // the first pair at the top
             labels[row] = shorten(label(p, varying));
             series[VERDICTS.indexOf(p.verdict())].add(row, p.ratio().estimate(), p.ratio().low(), p.ratio().high());
-            lo = Math.min(lo, p.ratio().low());
-            hi = Math.max(hi, p.ratio().high());
+            if (Double.isFinite(p.ratio().low()) && Double.isFinite(p.ratio().high())) { // none: too few pairs
+                lo = Math.min(lo, p.ratio().low());
+                hi = Math.max(hi, p.ratio().high());
+            }
         }
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(false);

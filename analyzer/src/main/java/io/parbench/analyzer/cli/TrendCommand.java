@@ -1,5 +1,11 @@
 package io.parbench.analyzer.cli;
 
+import io.parbench.analyzer.model.Samples;
+import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.ChangePoints;
+import java.util.Arrays;
+import java.util.Locale;
+
 import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Comparison;
 import io.parbench.analyzer.chart.ChartFiles;
@@ -28,7 +34,9 @@ import picocli.CommandLine.Option;
 /** {@code trend}: every benchmark's score across the history of one machine type, regressions marked. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
         description = "Draws each benchmark's score across the history (one machine type) with its 95% intervals, and marks "
-                + "where it regressed against the run before (the same test as compare). Writes trend.md and charts/.",
+                + "where it regressed against the run before (the same test as compare), and names the runs where its "
+                + "level stepped (change points: E-divisive means with a t-test, as Apache Otava finds them), with "
+                + "each step's size and interval. Writes trend.md and charts/.",
         footer = {"", "Examples:", "  parbench trend", "  parbench trend --machine amd-epyc-2cpu-23g --include Primes --out /tmp/trend"})
 public final class TrendCommand implements Callable<Integer> {
 
@@ -114,6 +122,34 @@ public final class TrendCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The steps in one benchmark's history ({@link ChangePoints}: E-divisive means proposes, a t-test at p < 0.001
+     * accepts), each named by the first run after it, with its size and the 95% bootstrap interval of the ratio of the
+     * two sides' means.
+     */
+    static String steps(List<TrendChart.Point> points) {
+        double[] means = points.stream().mapToDouble(TrendChart.Point::score).toArray();
+        List<ChangePoints.Step> steps = ChangePoints.of(means);
+        if (steps.isEmpty()) {
+            return means.length < 2 * ChangePoints.MIN_SIDE ? "" : "No change point (E-divisive means, t-test p < 0.001).\n\n";
+        }
+        StringBuilder sb = new StringBuilder("Change points (E-divisive means, t-test p < 0.001, as Apache Otava finds "
+                + "them):\n\n");
+        Bootstrap bootstrap = new Bootstrap(Comparison.MIN_RESAMPLES, Bootstrap.SEED);
+        int from = 0;
+        for (int k = 0; k < steps.size(); k++) {
+            ChangePoints.Step st = steps.get(k);
+            int to = k + 1 < steps.size() ? steps.get(k + 1).index() : means.length;
+            Bootstrap.Interval ratio = bootstrap.ratioOfMeans(Samples.of(Arrays.copyOfRange(means, st.index(), to)),
+                    Samples.of(Arrays.copyOfRange(means, from, st.index())), 0.95);
+            sb.append(String.format(Locale.ROOT, "- at run %s: %+.1f%% [%+.1f%%, %+.1f%%], p = %.2g%n",
+                    MarkdownRenderer.esc(points.get(st.index()).run()), (ratio.estimate() - 1) * 100,
+                    (ratio.low() - 1) * 100, (ratio.high() - 1) * 100, st.p()));
+            from = st.index();
+        }
+        return sb.append('\n').toString();
+    }
+
     private void writeTrend(Path target, String key, int runCount, Map<BenchmarkKey, List<TrendChart.Point>> series,
             Map<BenchmarkKey, String> units) throws java.io.IOException {
         Files.createDirectories(target.resolve("charts"));
@@ -128,6 +164,7 @@ public final class TrendCommand implements Callable<Integer> {
             long regressions = e.getValue().stream().filter(TrendChart.Point::regression).count();
             md.append("## ").append(MarkdownRenderer.esc(e.getKey().label())).append("\n\n")
                     .append(regressions == 0 ? "No regression.\n\n" : regressions + " regression(s).\n\n")
+                    .append(steps(e.getValue()))
                     .append("![trend](charts/").append(name).append(".png)\n\n");
         }
         Files.writeString(target.resolve("trend.md"), md.toString(), StandardCharsets.UTF_8);

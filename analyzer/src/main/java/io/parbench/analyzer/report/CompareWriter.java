@@ -233,7 +233,7 @@ public final class CompareWriter {
         }
         if (paired) {
             sb.append("\nThe change is the geometric mean of the within-pair ratios (candidate fork / base fork, one pair "
-                    + "per round); its 95% interval resamples pairs, then iterations (expanded percentile bootstrap). A "
+                    + "per round, each fork its median iteration); its 95% interval resamples pairs (expanded percentile bootstrap). A "
                     + "change is a regression only when the paired t-test finds it beyond the threshold after the "
                     + "Benjamini-Hochberg correction (q < 0.05) and its whole interval lies beyond the threshold; "
                     + "inconclusive means the data cannot tell (fewer than " + PairedComparison.MIN_PAIRS + " usable pairs, "

@@ -122,7 +122,8 @@ public final class AbCommand implements Callable<Integer> {
         List<PlannedBenchmark> plan = ours ? MatrixPlanner.plan(suites, profile, matrix.threads(), matrix.sizes,
                 matrix.strategies, matrix.include, machine.cpu().physicalCores(), machine.cpu().logicalCpus()) : List.of();
         List<AbSchedule.Unit> units = ours ? plan.stream().map(AbSchedule.Unit::of).toList()
-                : foreignUnits(baseList, matrix.include);
+                : foreignUnits(new java.util.ArrayList<>(new java.util.LinkedHashSet<>(concat(baseList, candidateList))),
+                        matrix.include);
         checkSameBenchmarks(units, baseList, candidateList);
         int roundCount = rounds != null ? rounds : defaultRounds(profile);
         if (roundCount < 1 || roundCount > 1000) {
@@ -351,6 +352,12 @@ public final class AbCommand implements Callable<Integer> {
             throw new UsageException("the " + side + " jar " + jar + " holds no JMH benchmark");
         }
         return names;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** A foreign jar's benchmarks, each a unit of its own (JMH runs its params' combinations in its fork). */

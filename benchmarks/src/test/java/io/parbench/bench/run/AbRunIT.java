@@ -201,6 +201,45 @@ class AbRunIT {
         }
     }
 
+    /** SIGTERM while the script builds a git ref: Maven is stopped and the worktree and temporary files removed. */
+    @Test
+    void sigtermDuringTheBuildRemovesTheWorktree() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        if (!Files.isDirectory(root.resolve(".git")) && !Files.isRegularFile(root.resolve(".git"))) {
+            return; // not a git checkout
+        }
+        Path tmpdir = Files.createDirectories(tmp.resolve("script-tmp"));
+        String worktreesBefore = git(root, "worktree", "list");
+        Process p = script(root.resolve("scripts/parbench"), tmpdir, "ab", "HEAD", ".", "--profile", "smoke",
+                "--out", tmp.resolve("never").toString());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        boolean building = false;
+        while (System.nanoTime() < deadline && !building && p.isAlive()) {
+            try (var dirs = Files.list(tmpdir)) {
+                building = dirs.anyMatch(d -> Files.exists(d.resolve("base-build.log")));
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(building, "the build of HEAD never started");
+        Thread.sleep(1000);
+        p.destroy(); // SIGTERM to the script
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the script did not end within a minute of SIGTERM");
+        assertEquals(130, p.exitValue());
+        assertEquals(worktreesBefore, git(root, "worktree", "list"), "worktree left behind");
+        try (var left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.toList(), "temporary files left");
+        }
+        long deadline2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<String> builds;
+        do {
+            builds = ProcessHandle.allProcesses().filter(h -> h.info().commandLine()
+                    .map(c -> c.contains(tmpdir.toString())).orElse(false)).map(h -> h.pid() + " "
+                    + h.info().commandLine().orElse("")).toList();
+            Thread.sleep(200);
+        } while (!builds.isEmpty() && System.nanoTime() < deadline2);
+        assertEquals(List.of(), builds, "Maven still running");
+    }
+
     private static Process script(Path script, Path tmpdir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
         cmd.addAll(List.of(args));
