@@ -160,21 +160,17 @@ public final class AbCommand implements Callable<Integer> {
         RunEnvironment.Jmh jmh = RunCommand.jmh(toolkit, settings);
         Instant started = Instant.now();
         Record record = new Record(root, schedule, base, candidate, baseName, candidateName, settings, started);
-        Map<AbSide, List<RunEnvironment.Failure>> failures = Map.of(base, new ArrayList<>(), candidate, new ArrayList<>());
+        Map<AbSide, List<RunEnvironment.Failure>> failures = Map.of(base,
+                java.util.Collections.synchronizedList(new ArrayList<>()), candidate,
+                java.util.Collections.synchronizedList(new ArrayList<>()));
+        Object envLock = new Object();
         java.util.function.BiConsumer<String, Instant> environments = (status, end) -> {
-            for (AbSide side : List.of(base, candidate)) {
-                RunEnvironment.Jmh sideJmh = new RunEnvironment.Jmh(jmh.version(), jmh.mode(), jmh.timeUnit(), roundCount,
-                        jmh.warmupIterations(), jmh.warmupTime(), jmh.measurementIterations(), jmh.measurementTime(),
-                        side.forkJvmArgs.isEmpty() ? null : side.forkJvmArgs, jmh.rawOptions());
-                RunSession.State state = new RunSession.State(status, started, end, end == null ? null : probe.loadAverage(),
-                        side.benchmarks(), List.copyOf(failures.get(side)), null);
-                RunEnvironment env = RunCommand.environment(side.dir, profile, suites, plan, units.size(), sideJmh,
-                        activity, loadBefore, machine, jvm, toolkit, warnings, state);
-                try {
-                    side.dir.writeAtomically(RunDirectory.ENVIRONMENT, o -> Json.MAPPER.writeValue(o, env));
-                } catch (IOException e) {
-                    console.error("parbench: could not write " + side.dir.resolve(RunDirectory.ENVIRONMENT) + ": " + e);
+            synchronized (envLock) { // after an interruption only the hook writes, and it writes "interrupted"
+                if (interrupted && !status.equals("interrupted")) {
+                    return;
                 }
+                writeEnvironments(status, end, base, candidate, jmh, roundCount, started, probe, failures, profile,
+                        suites, plan, units.size(), activity, loadBefore, machine, jvm, toolkit, warnings, console);
             }
         };
         environments.accept("running", null);
@@ -278,6 +274,28 @@ public final class AbCommand implements Callable<Integer> {
         }
         out.addAll(options);
         return out;
+    }
+
+    /** Both sides' environment.json. */
+    private static void writeEnvironments(String status, Instant end, AbSide base, AbSide candidate, RunEnvironment.Jmh jmh,
+            int roundCount, Instant started, MachineProbe probe, Map<AbSide, List<RunEnvironment.Failure>> failures,
+            Profile profile, List<String> suites, List<PlannedBenchmark> plan, int planned, CpuActivity activity,
+            LoadAverage loadBefore, MachineInfo machine, JvmInfo jvm, ToolkitInfo toolkit, List<String> warnings,
+            Console console) {
+        for (AbSide side : List.of(base, candidate)) {
+            RunEnvironment.Jmh sideJmh = new RunEnvironment.Jmh(jmh.version(), jmh.mode(), jmh.timeUnit(), roundCount,
+                    jmh.warmupIterations(), jmh.warmupTime(), jmh.measurementIterations(), jmh.measurementTime(),
+                    side.forkJvmArgs.isEmpty() ? null : side.forkJvmArgs, jmh.rawOptions());
+            RunSession.State state = new RunSession.State(status, started, end, end == null ? null : probe.loadAverage(),
+                    side.benchmarks(), List.copyOf(failures.get(side)), null);
+            RunEnvironment env = RunCommand.environment(side.dir, profile, suites, plan, planned, sideJmh,
+                    activity, loadBefore, machine, jvm, toolkit, warnings, state);
+            try {
+                side.dir.writeAtomically(RunDirectory.ENVIRONMENT, o -> Json.MAPPER.writeValue(o, env));
+            } catch (IOException e) {
+                console.error("parbench: could not write " + side.dir.resolve(RunDirectory.ENVIRONMENT) + ": " + e);
+            }
+        }
     }
 
     /** A temporary folder holding {@link AbHost}'s class file, the one class the sides' JMH hosts need of ours. */
@@ -445,7 +463,14 @@ public final class AbCommand implements Callable<Integer> {
             }
         }
 
+        private boolean sealed;
+
+        /** Writes ab.json; after "interrupted" nothing else is written (the main thread may still be finishing a step). */
         synchronized void write(String status) throws IOException {
+            if (sealed) {
+                return;
+            }
+            sealed = status.equals("interrupted");
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("schemaVersion", 1);
             doc.put("about", "A parbench A/B run: base/ and candidate/ are run folders; in each round every benchmark ran "
