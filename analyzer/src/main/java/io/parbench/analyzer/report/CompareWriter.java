@@ -186,8 +186,9 @@ public final class CompareWriter {
                 sb.append(" with JVM arguments `").append(MarkdownRenderer.esc(String.join(" ", d.candidateJvmArgs())))
                         .append('`');
             }
-            sb.append("  \nSchedule seed: ").append(d.seed()).append(d.status().equals("complete") ? "" : " (run " + 
-                    MarkdownRenderer.esc(d.status()) + ")").append("\n\n");
+            sb.append("  \nSchedule seed: ").append(d.seed())
+                    .append(d.status().equals("complete") ? "" : " (run " + MarkdownRenderer.esc(d.status()) + ")")
+                    .append("\n\n");
         } else {
             sb.append("Baseline: `").append(MarkdownRenderer.esc(c.baseline().resultsFile().toString())).append("`  \n");
             sb.append("Candidate: `").append(MarkdownRenderer.esc(c.candidate().resultsFile().toString())).append("`\n\n");
@@ -218,8 +219,7 @@ public final class CompareWriter {
                 sb.append(" | ").append(d.pairs()).append(d.unsettled() > 0 ? " (+" + d.unsettled() + " unsettled)" : "")
                         .append(" | ").append(mde(c, p));
             }
-            sb
-                    .append(" | ").append(MarkdownRenderer.esc(Format.score(p.baseline()))).append(" | ")
+            sb.append(" | ").append(MarkdownRenderer.esc(Format.score(p.baseline()))).append(" | ")
                     .append(MarkdownRenderer.esc(Format.score(p.candidate()))).append(" | ")
                     .append(MarkdownRenderer.esc(p.key().label())).append(" |\n");
         }

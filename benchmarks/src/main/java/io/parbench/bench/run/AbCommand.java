@@ -214,9 +214,18 @@ public final class AbCommand implements Callable<Integer> {
                             console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
                     AbSide first = s.baseFirst() ? base : candidate;
                     AbSide second = s.baseFirst() ? candidate : base;
-                    AbSide.Fork a = first.run(s.unit(), round.number(), settings, passThrough);
-                    AbSide.Fork b = a.failure() == null ? second.run(s.unit(), round.number(), settings, passThrough)
-                            : new AbSide.Fork(Map.of(), "not run: the other side failed");
+                    AbSide.Fork a;
+                    AbSide.Fork b;
+                    try {
+                        a = first.run(s.unit(), round.number(), settings, passThrough);
+                        b = a.failure() == null ? second.run(s.unit(), round.number(), settings, passThrough)
+                                : new AbSide.Fork(Map.of(), "not run: the other side failed");
+                    } catch (IOException e) {
+                        if (interrupted) {
+                            break; // the hook removed the temporary folder under the fork's feet
+                        }
+                        throw e;
+                    }
                     if (interrupted) {
                         break;
                     }

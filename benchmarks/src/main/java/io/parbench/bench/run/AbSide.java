@@ -72,8 +72,9 @@ final class AbSide {
     /** Runs one fork of {@code unit} in round {@code round}; the run folder is rewritten after it. */
     Fork run(AbSchedule.Unit unit, int round, JmhSettings settings, List<String> passThrough) throws IOException,
             InterruptedException {
-        Path json = Files.createTempFile("parbench-ab-" + name + "-", ".json");
-        Path log = Files.createTempFile("parbench-ab-" + name + "-", ".log");
+        // In the run's own temporary folder (beside AbHost's class), which Ctrl-C removes as a whole.
+        Path json = Files.createTempFile(hostClasses, name + "-", ".json");
+        Path log = Files.createTempFile(hostClasses, name + "-", ".log");
         try {
             int rc = request(log, command(unit, settings, passThrough, json));
             String output = Files.readString(log, StandardCharsets.UTF_8);

@@ -161,6 +161,9 @@ class AbRunIT {
         assertEquals("interrupted", JSON.readTree(out.resolve("base/environment.json").toFile()).get("status").asText());
         assertTrue(JSON.readTree(results.toFile()).isArray(), "results.json stays valid JMH JSON");
         assertNoOrphans();
+        try (var left = Files.list(tmp.resolve("launcher-tmp"))) {
+            assertEquals(List.of(), left.toList(), "the launcher's temporary files are gone");
+        }
     }
 
     /**
@@ -266,6 +269,7 @@ class AbRunIT {
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
+        cmd.add("-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("launcher-tmp"))); // to see what it leaves
         cmd.addAll(List.of("-cp", jar.toString(), ParbenchMain.class.getName(), "ab", "--out", out.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
