@@ -37,15 +37,8 @@ public final class Significance {
      * towards m.
      */
     public static double[] holm(double[] p) {
-        Integer[] order = new Integer[p.length];
-        int m = 0;
-        for (int i = 0; i < p.length; i++) {
-            order[i] = i;
-            if (!Double.isNaN(p[i])) {
-                m++;
-            }
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(p[i]) ? Double.POSITIVE_INFINITY : p[i]));
+        Integer[] order = ascending(p);
+        int m = (int) Arrays.stream(p).filter(x -> !Double.isNaN(x)).count();
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);
         double running = 0;
@@ -64,15 +57,8 @@ public final class Significance {
      * (an A/A run), the chance of any false one too. NaN inputs stay NaN and do not count towards m.
      */
     public static double[] benjaminiHochberg(double[] p) {
-        Integer[] order = new Integer[p.length];
-        int m = 0;
-        for (int i = 0; i < p.length; i++) {
-            order[i] = i;
-            if (!Double.isNaN(p[i])) {
-                m++;
-            }
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(p[i]) ? Double.POSITIVE_INFINITY : p[i]));
+        Integer[] order = ascending(p);
+        int m = (int) Arrays.stream(p).filter(x -> !Double.isNaN(x)).count();
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);
         double running = 1;
@@ -82,6 +68,16 @@ public final class Significance {
             adjusted[i] = running;
         }
         return adjusted;
+    }
+
+    /** The indexes of {@code p} from the smallest p-value up, NaN last. */
+    private static Integer[] ascending(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(p[i]) ? Double.POSITIVE_INFINITY : p[i]));
+        return order;
     }
 
     /** How many samples lie outside Tukey's fences (Q1 - 1.5 IQR, Q3 + 1.5 IQR). */

@@ -34,6 +34,10 @@ public final class ChildJvms {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
+        // The JVM's own warnings (a stale hsperfdata file of a reused pid, say) go to stdout by default, where the
+        // parent expects the protocol: send them to stderr.
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr");
         cmd.add("-D" + WorkerProtocol.MARKER_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.addAll(jvmFlags);
         cmd.add("-cp");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parbench.bench.process.WorkerProtocol;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -282,20 +281,6 @@ class AbRunIT {
 
     /** No process of this test's jar (JMH host, fork, child worker) may be alive a few seconds after the launcher. */
     private void assertNoOrphans() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        List<String> left;
-        do {
-            left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(jar.toString())
-                            || c.contains("-D" + WorkerProtocol.MARKER_PROPERTY + "=")).orElse(false))
-                    .filter(p -> p.pid() != ProcessHandle.current().pid())
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                    .toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("processes left behind: " + left);
+        SmokeRunIT.assertNoProcess(c -> c.contains(jar.toString()));
     }
 }

@@ -288,11 +288,19 @@ class SmokeRunIT {
     /** No JMH fork of this run and no child worker may still be alive a few seconds after the launcher ends. */
     private static void assertNoOrphans(Path out) throws InterruptedException {
         String marker = "-Dparbench.it.marker=" + out.toAbsolutePath();
+        assertNoProcess(c -> c.contains(marker));
+    }
+
+    /**
+     * No process whose command line {@code ours} recognises, and no child worker, may still be alive 15 seconds
+     * from now (this JVM excepted).
+     */
+    static void assertNoProcess(java.util.function.Predicate<String> ours) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<String> left;
         do {
             left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)
+                    .filter(p -> p.info().commandLine().map(c -> ours.test(c)
                             || c.contains("-D" + WorkerProtocol.MARKER_PROPERTY + "=")).orElse(false))
                     .filter(p -> p.pid() != ProcessHandle.current().pid())
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
