@@ -12,7 +12,7 @@ class ChangePointsTest {
     /**
      * Matteson and James's statistic, worked by hand for z = (1, 2, 10, 11) split after the second point: between-sum
      * |1-10| + |1-11| + |2-10| + |2-11| = 36, so 2 x 36 / 4 = 18; within each side 1 / C(2, 2) = 1; q = 4/4 x (18 - 1 -
-     * 1) = 16. Split after the first point: between (1+9+10)... as below.
+     * 1) = 16. Split after the first point: see the second assertion.
      */
     @Test
     void qHatFollowsMattesonAndJames() {
