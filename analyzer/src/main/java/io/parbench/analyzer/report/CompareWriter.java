@@ -127,10 +127,7 @@ public final class CompareWriter {
         if (v.length == 0) {
             return Double.NaN;
         }
-        double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(v);
     }
 
     /** "2.4%" or "n/a": a benchmark's minimum detectable effect. */

@@ -14,15 +14,15 @@ import org.apache.commons.math3.distribution.TDistribution;
  * geometric mean of the pairs' ratios. A fork is summarised by its <em>median</em> iteration: on a shared machine a
  * neighbour's burst lands on an iteration or two of one fork, not on both forks of a pair, and only adds time (timing
  * noise is positive and far from normal: Chen and Revels, "Robust benchmarking in noisy environments", 2016); the
- * median ignores it, the mean does not. On the development machine it cut the spread of the within-pair ratios by a
- * quarter to a third (README). Histogram forks (sample mode) keep their mean.
+ * median ignores it, the mean does not. On the development machine the evidence is mixed (README: narrower in two of
+ * five A/B runs, slightly wider in three). Histogram forks (sample mode) keep their mean.
  *
  * <p>The interval resamples pairs (rounds) with replacement and keeps each drawn pair's iterations as they are: the
  * first of Davison and Hinkley's two-stage strategies (Bootstrap Methods and their Application, 1997, section 3.8),
  * which resamples the top level with replacement and the lower level without; drawing the iterations with
  * replacement again (their second strategy, and Kalibera and Jones's bootstrap at every level) counts the
  * iterations' noise twice, since the spread between pairs already holds it. Measured here: resampling iterations too
- * made the intervals of fork medians a median 2.5 times wider (quartiles 1.6 and 3.7) on an A/B run (README). With the
+ * made the 95% intervals 1.34 to 1.86 times wider (median over the benchmarks of each of five A/B runs; README). With the
  * handful of pairs an A/B run affords, a percentile interval is too narrow (it behaves like a z interval with
  * the variance divided by n instead of n - 1), so the interval is the <em>expanded percentile</em> interval of
  * Hesterberg ("What Teachers Should Know About the Bootstrap", The American Statistician 69(4), 2015, section 4.4):
@@ -148,10 +148,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         if (!s.unweighted()) {
             return Summary.of(s).mean();
         }
-        double[] v = s.values();
-        Arrays.sort(v);
-        int k = v.length;
-        return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+        return new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(s.values());
     }
 
 }

@@ -182,7 +182,7 @@ public final class AbCommand implements Callable<Integer> {
             interrupted = true; // before the hosts stop: the fork they end is no failure
             base.stop();
             candidate.stop();
-            deleteTree(hostClasses);
+            io.parbench.bench.Cleanup.deleteTree(hostClasses);
             environments.accept("interrupted", Instant.now());
             try {
                 record.write("interrupted");
@@ -248,7 +248,7 @@ public final class AbCommand implements Callable<Integer> {
             finished = true;
             base.stop();
             candidate.stop();
-            deleteTree(hostClasses);
+            io.parbench.bench.Cleanup.deleteTree(hostClasses);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
@@ -322,13 +322,6 @@ public final class AbCommand implements Callable<Integer> {
         return dir;
     }
 
-    static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary folder
-        }
-    }
 
     static int defaultRounds(Profile profile) {
         return switch (profile) {
@@ -343,9 +336,7 @@ public final class AbCommand implements Callable<Integer> {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java));
-        if (Runtime.version().feature() >= 23) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        cmd.addAll(RunCommand.requiredForkFlags(Runtime.version().feature()));
         return cmd;
     }
 

@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,8 +86,11 @@ final class AbSide {
             if (rc != 0 || text.isBlank() || text.trim().equals("[]")) {
                 return new Fork(Map.of(), failure(rc, output));
             }
-            Map<String, Integer> added = forks.add(text);
-            record(added, round, output, text);
+            JsonNode parsed = Json.MAPPER.readTree(text);
+            List<Measured> measured = new ArrayList<>(); // read before add(), which joins a first fork in place
+            parsed.forEach(e -> measured.add(new Measured(JsonForks.key(e), firstRow(e), describe(e))));
+            Map<String, Integer> added = forks.add(parsed);
+            record(added, round, output, measured);
             write();
             return new Fork(added, null);
         } finally {
@@ -167,44 +171,54 @@ final class AbSide {
         return rc < 0 ? "the JMH host ended unexpectedly (see run.log)" : "JMH ended with " + rc + " and no result (see run.log)";
     }
 
+    /** One benchmark of a fork's JSON: its key, measured scores, and how iterations.json names it. */
+    private record Measured(String key, List<Double> scores, Map<String, Object> described) {
+    }
+
     /** Keeps each new fork's iteration series, the warm-ups from JMH's text (its JSON has none). */
-    private void record(Map<String, Integer> added, int round, String output, String json) throws IOException {
+    private void record(Map<String, Integer> added, int round, String output, List<Measured> measured) {
         List<List<Double>[]> printed = iterations(output);
-        var array = Json.MAPPER.readTree(json);
-        int i = 0;
-        for (var entry : array) {
-            String key = JsonForks.key(entry);
-            if (!added.containsKey(key)) {
-                i++;
+        for (int i = 0; i < measured.size(); i++) {
+            Measured m = measured.get(i);
+            if (!added.containsKey(m.key())) {
                 continue;
             }
-            List<Double> measured = new ArrayList<>();
-            var raw = entry.path("primaryMetric").path("rawData");
-            if (raw.size() == 1) {
-                raw.get(0).forEach(v -> measured.add(v.asDouble()));
-            }
             List<Double> warmup = List.of();
-            if (i < printed.size() && printed.get(i)[1].size() == measured.size()) {
+            if (i < printed.size() && printed.get(i)[1].size() == m.scores().size()) {
                 warmup = printed.get(i)[0]; // JMH prints the benchmarks in the order its JSON lists them
             }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> forkList = (List<Map<String, Object>>) series.computeIfAbsent(key, k -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("benchmark", entry.path("benchmark").asText());
-                m.put("mode", entry.path("mode").asText());
-                m.put("threads", entry.path("threads").asInt());
-                m.put("params", Json.MAPPER.convertValue(entry.path("params"), Map.class) == null ? Map.of()
-                        : Json.MAPPER.convertValue(entry.path("params"), Map.class));
-                m.put("forks", new ArrayList<Map<String, Object>>());
-                return m;
-            }).get("forks");
             Map<String, Object> fork = new LinkedHashMap<>();
             fork.put("round", round);
             fork.put("warmup", warmup);
-            fork.put("measurement", measured);
+            fork.put("measurement", m.scores());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> forkList = (List<Map<String, Object>>) series.computeIfAbsent(m.key(),
+                    k -> m.described()).get("forks");
             forkList.add(fork);
-            i++;
         }
+    }
+
+    /** The first rawData row of a single-fork entry: its measured iterations. */
+    private static List<Double> firstRow(JsonNode entry) {
+        List<Double> values = new ArrayList<>();
+        JsonNode raw = entry.path("primaryMetric").path("rawData");
+        if (raw.size() == 1) {
+            raw.get(0).forEach(v -> values.add(v.asDouble()));
+        }
+        return values;
+    }
+
+    /** A benchmark as iterations.json names it, with an empty list for its forks. */
+    private static Map<String, Object> describe(JsonNode entry) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", entry.path("benchmark").asText());
+        m.put("mode", entry.path("mode").asText());
+        m.put("threads", entry.path("threads").asInt());
+        Map<String, String> params = new java.util.TreeMap<>();
+        entry.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        m.put("params", params);
+        m.put("forks", new ArrayList<Map<String, Object>>());
+        return m;
     }
 
     /** Per benchmark JMH printed, its warm-up and measured scores ({@code [warmup, measured]}). */

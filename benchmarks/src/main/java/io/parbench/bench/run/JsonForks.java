@@ -45,7 +45,11 @@ final class JsonForks {
      * that benchmark's forks (0 for the first).
      */
     synchronized Map<String, Integer> add(String jmhJson) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(jmhJson);
+        return add(Json.MAPPER.readTree(jmhJson));
+    }
+
+    /** The same for a file already parsed; its entries are kept (not copied), so the caller must not change them. */
+    synchronized Map<String, Integer> add(JsonNode root) throws IOException {
         if (!(root instanceof ArrayNode array)) {
             throw new IOException("not a JMH JSON array");
         }

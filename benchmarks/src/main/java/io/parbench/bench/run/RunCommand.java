@@ -152,8 +152,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Flags a fork needs to stay quiet on this JDK, should -jvmArgs replace the inherited ones. */
     static List<String> requiredForkFlags(JvmInfo jvm) {
+        return requiredForkFlags(jvm.feature());
+    }
+
+    /** The same for a JDK of feature version {@code feature}. */
+    static List<String> requiredForkFlags(int feature) {
         List<String> flags = new ArrayList<>();
-        if (jvm.feature() >= 23) {
+        if (feature >= 23) {
             flags.add("--sun-misc-unsafe-memory-access=allow"); // JMH uses sun.misc.Unsafe
         }
         return flags;
