@@ -119,6 +119,10 @@ public final class AbCommand implements Callable<Integer> {
         MachineProbe probe = new MachineProbe();
         MachineInfo machine = probe.machine();
         List<String> suites = ours ? matrix.suites() : List.of();
+        if (suites.contains("python")) {
+            throw new UsageException("--suite python cannot be compared with ab: its forks are CPython processes, not "
+                    + "JMH forks of a jar; compare two runs with 'parbench compare' instead");
+        }
         List<PlannedBenchmark> plan = ours ? MatrixPlanner.plan(suites, profile, matrix.threads(), matrix.sizes,
                 matrix.strategies, matrix.include, machine.cpu().physicalCores(), machine.cpu().logicalCpus()) : List.of();
         List<AbSchedule.Unit> units = ours ? plan.stream().map(AbSchedule.Unit::of).toList()

@@ -66,7 +66,11 @@ final class ForkResults {
         if (f.size() < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        double[] means = f.stream().mapToDouble(r -> r.getPrimaryResult().getScore()).toArray();
+        return relativeHalfWidth(f.stream().mapToDouble(r -> r.getPrimaryResult().getScore()).toArray());
+    }
+
+    /** The relative half-width of the 95% Student t interval of the mean of {@code means} (at least two). */
+    static double relativeHalfWidth(double[] means) {
         double mean = java.util.Arrays.stream(means).average().orElse(Double.NaN);
         double var = java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / (means.length - 1);
         double t = new org.apache.commons.math3.distribution.TDistribution(means.length - 1).inverseCumulativeProbability(0.975);

@@ -66,6 +66,27 @@ final class IterationRecorder implements OutputFormat {
         (p.getType() == IterationType.WARMUP ? current.warmup() : current.measurement()).add(score);
     }
 
+    /**
+     * Records a fork that did not run under JMH (the python suite's interpreter processes): {@code entry} is its JMH
+     * JSON result, whose measured iterations are its rawData row.
+     */
+    synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup) {
+        String key = JsonForks.key(entry);
+        List<Double> measured = new ArrayList<>();
+        entry.path("primaryMetric").path("rawData").path(0).forEach(v -> measured.add(v.asDouble()));
+        series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup), measured));
+        keys.computeIfAbsent(key, k -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", entry.path("benchmark").asText());
+            m.put("mode", entry.path("mode").asText());
+            m.put("threads", entry.path("threads").asInt());
+            Map<String, String> params = new java.util.TreeMap<>();
+            entry.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            m.put("params", params);
+            return m;
+        });
+    }
+
     private static Map<String, Object> describe(BenchmarkParams b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("benchmark", b.getBenchmark());

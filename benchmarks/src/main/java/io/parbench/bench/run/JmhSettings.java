@@ -137,8 +137,20 @@ public record JmhSettings(
      * Seconds the plan should take: every planned benchmark times the JMH benchmarks it expands into (a
      * contention-suite class runs every combination of its own params).
      */
-    public double estimatedSeconds(List<PlannedBenchmark> plan) {
-        return plan.stream().mapToInt(b -> b.entry().variants()).sum() * estimatedSecondsPerBenchmark();
+    public double estimatedSeconds(List<PlannedBenchmark> plan, Profile profile) {
+        var python = io.parbench.bench.python.PythonSuite.Settings.of(profile);
+        return plan.stream().mapToDouble(b -> estimatedSecondsPerFork(b, python)).sum() * rounds();
+    }
+
+    /**
+     * Seconds one fork of {@code b} should take: a JMH fork of each benchmark it expands into, or an interpreter
+     * process of the python suite (timed by {@link io.parbench.bench.python.PythonSuite.Settings}).
+     */
+    public double estimatedSecondsPerFork(PlannedBenchmark b, io.parbench.bench.python.PythonSuite.Settings python) {
+        if (b.entry().isPython() && python != null) {
+            return python.estimatedSecondsPerFork();
+        }
+        return b.entry().variants() * estimatedSecondsPerBenchmark() / rounds();
     }
 
     /** How many benchmarks JMH makes of one planned benchmark: the product of the raw -p params' value counts. */

@@ -90,6 +90,27 @@ final class JsonForks {
         return entries.size();
     }
 
+    /**
+     * The half-width of the 95% interval of benchmark {@code key}'s score relative to it, Student t over its fork
+     * means, as {@link ForkResults#relativeHalfWidth} gives it for JMH's own results; infinite with fewer than two
+     * forks.
+     */
+    synchronized double relativeHalfWidth(String key) {
+        ObjectNode e = entries.get(key);
+        if (e == null || !(e.path("primaryMetric").path("rawData") instanceof ArrayNode rows) || rows.size() < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] means = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double sum = 0;
+            for (JsonNode v : rows.get(i)) {
+                sum += v.asDouble();
+            }
+            means[i] = rows.get(i).isEmpty() ? Double.NaN : sum / rows.get(i).size();
+        }
+        return ForkResults.relativeHalfWidth(means);
+    }
+
     /** results.json's text: every benchmark, its forks joined. */
     synchronized String json() throws IOException {
         ArrayNode array = Json.MAPPER.createArrayNode();

@@ -52,7 +52,7 @@ public final class ListCommand implements Callable<Integer> {
                     ? (t.contains(0) ? "    its own params and threads, once" : "    JMH threads (contenders)=" + t)
                     : String.format("    %-16s threads=%s", s, t)));
         });
-        double seconds = settings.estimatedSeconds(plan);
+        double seconds = settings.estimatedSeconds(plan, profile);
         console.result(String.format("%d benchmarks, profile %s: %d fork(s), %d x %s warm-up, %d x %s measured; "
                         + "estimated %s", plan.size(), profile, settings.forks(), settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementIterations(), settings.measurementTime(),

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 public final class MatrixOptions {
 
     @Option(names = "--suite", split = ",", paramLabel = "SUITE",
-            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu, io, sync).", defaultValue = "cpu")
+            description = "Suites to run, comma-separated (default: ${DEFAULT-VALUE}; known: cpu, io, sync, python: CPython beside the JVM).", defaultValue = "cpu")
     List<String> suites;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",

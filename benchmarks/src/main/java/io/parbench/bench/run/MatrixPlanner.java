@@ -56,7 +56,12 @@ public final class MatrixPlanner {
         return switch (sweep) {
             case MACHINE, CONTENDERS -> threadsFor(profile, physicalCores, logicalCpus);
             case CONCURRENCY -> concurrencyFor(profile);
-            case NONE -> List.of();
+            case PYTHON_CONCURRENCY -> switch (profile) {
+                case SMOKE -> List.of(4);
+                case QUICK -> List.of(1, 16, 256);
+                case FULL -> List.of(1, 4, 16, 64, 256, 1024);
+            };
+            case NONE -> List.of(1);
         };
     }
 
@@ -90,7 +95,7 @@ public final class MatrixPlanner {
                         && !pattern.matcher(entry.workload()).find()) {
                     continue;
                 }
-                List<Integer> sweep = threads != null ? threads
+                List<Integer> sweep = entry.sweep() == SuiteCatalog.Sweep.NONE ? List.of(1) : threads != null ? threads
                         : sweepFor(entry.sweep(), profile, physicalCores, logicalCpus);
                 if (!entry.usesStrategies()) {
                     if (strategies != null) {
@@ -140,6 +145,9 @@ public final class MatrixPlanner {
             case "virtual", "async" -> 1_000_000;
             case "forkjoin", "stream", "forkjoin-managed", "virtual-forkjoin" -> 32_767;
             case "process", "process-cold" -> Math.max(MAX_CHILD_JVMS, 4 * logicalCpus);
+            // CPython: a worker process is an interpreter of tens of megabytes
+            case "mp-pool", "process-fork", "process-spawn", "process-forkserver", "hybrid", "asyncio-hybrid" ->
+                    Math.max(MAX_CHILD_JVMS, 4 * logicalCpus);
             default -> MAX_PLATFORM_THREADS; // platform, pool, contenders
         };
     }
@@ -155,7 +163,8 @@ public final class MatrixPlanner {
             if (t > max) {
                 throw new UsageException(String.format(Locale.ROOT, "--threads %,d is too many for %s (at most %,d%s); "
                         + "leave it out with --strategies, or lower --threads", t, strategy, max,
-                        strategy.startsWith("process") ? " child JVMs" : ""));
+                        strategy.startsWith("process") || strategy.contains("hybrid") || strategy.equals("mp-pool")
+                                ? " child processes" : ""));
             }
         }
     }

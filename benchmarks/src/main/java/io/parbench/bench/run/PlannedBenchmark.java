@@ -27,7 +27,7 @@ public record PlannedBenchmark(SuiteCatalog.Entry entry, String strategy, int th
 
     /** A short label for progress lines: {@code PrimesBenchmark strategy=pool threads=2 size=300000}. */
     public String label() {
-        String name = entry.benchmarkClass().getSimpleName();
+        String name = entry.isPython() ? entry.benchmarkName() : entry.benchmarkClass().getSimpleName();
         if (strategy != null) {
             return name + " strategy=" + strategy + " threads=" + threads + " size=" + size;
         }

@@ -72,6 +72,16 @@ public final class RunCommand implements Callable<Integer> {
             ListCommand.print(console, plan, settings, profile);
             return 0;
         }
+        PythonSetup python = PythonSetup.of(plan, profile, settings, console);
+        try {
+            return run(console, profile, suites, settings, probe, machine, python.plan(), python);
+        } finally {
+            python.close();
+        }
+    }
+
+    private Integer run(Console console, Profile profile, List<String> suites, JmhSettings settings, MachineProbe probe,
+            MachineInfo machine, List<PlannedBenchmark> plan, PythonSetup python) throws Exception {
         JvmInfo jvm = probe.jvm();
         ToolkitInfo toolkit = probe.toolkit(ParbenchMain.home());
         LoadAverage loadBefore = probe.loadAverage();
@@ -85,14 +95,15 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         console.info("parbench: " + plan.size() + " benchmarks, profile " + profile + ", estimated "
-                + Console.duration(Duration.ofSeconds(Math.round(settings.estimatedSeconds(plan))))
+                + Console.duration(Duration.ofSeconds(Math.round(settings.estimatedSeconds(plan, profile))))
                 + " -> " + dir.path());
         warnings.forEach(w -> console.warn("warning: " + w));
 
         RunEnvironment.Jmh jmh = jmh(toolkit, settings);
         var session = new RunSession(dir, plan, settings, requiredForkFlags(jvm), console, probe,
                 state -> environment(dir, profile, suites, plan, plan.size(), jmh, activity, loadBefore, machine, jvm,
-                        toolkit, warnings, state), seed == null ? System.nanoTime() : seed);
+                        toolkit, warnings, state, python.environment()), seed == null ? System.nanoTime() : seed);
+        python.attach(session, dir.resolve(RunDirectory.LOG).toFile());
         if (precision != null) {
             session.adaptive(parsePrecision(precision), parseDuration(maxTime));
         }
@@ -112,6 +123,14 @@ public final class RunCommand implements Callable<Integer> {
     static RunEnvironment environment(RunDirectory dir, Profile profile, List<String> suites, List<PlannedBenchmark> plan,
             int planned, RunEnvironment.Jmh jmh, CpuActivity activity, LoadAverage loadBefore, MachineInfo machine,
             JvmInfo jvm, ToolkitInfo toolkit, List<String> warnings, RunSession.State state) {
+        return environment(dir, profile, suites, plan, planned, jmh, activity, loadBefore, machine, jvm, toolkit, warnings,
+                state, null);
+    }
+
+    /** The same, with the python suite's interpreters (null: the run has no python suite). */
+    static RunEnvironment environment(RunDirectory dir, Profile profile, List<String> suites, List<PlannedBenchmark> plan,
+            int planned, RunEnvironment.Jmh jmh, CpuActivity activity, LoadAverage loadBefore, MachineInfo machine,
+            JvmInfo jvm, ToolkitInfo toolkit, List<String> warnings, RunSession.State state, RunEnvironment.Python python) {
         Map<String, List<Long>> sizes = new LinkedHashMap<>();
         LinkedHashSet<String> strategies = new LinkedHashSet<>();
         java.util.TreeSet<Integer> threads = new java.util.TreeSet<>();
@@ -139,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
                 new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, planned, state.completed(),
                         state.failures().size()),
                 jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures(),
-                state.adaptive());
+                state.adaptive(), python);
     }
 
     /** The JMH options of a run, as environment.json records them. */

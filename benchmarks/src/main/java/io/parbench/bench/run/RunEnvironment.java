@@ -34,7 +34,20 @@ public record RunEnvironment(
         ToolkitInfo toolkit,
         List<String> warnings,
         List<Failure> failures,
-        Adaptive adaptive) {
+        Adaptive adaptive,
+        Python python) {
+
+    /**
+     * The python suite's interpreters ({@code prefix}: the benchmark names' prefix, {@code info}: version, build
+     * (GIL or free-threaded), start methods, as the harness reports them), how its forks were timed, and what was
+     * left out and why (no python3, an interpreter too old). Null when the run did not ask for the python suite.
+     */
+    public record Python(List<Runtime> runtimes, int warmupIterations, int measurementIterations, int iterationMillis,
+            List<String> notes) {
+
+        public record Runtime(String prefix, String executable, Map<String, Object> info) {
+        }
+    }
 
     /**
      * Adaptive precision ({@code --precision}): the target half-width of each benchmark's 95% interval relative to

@@ -46,6 +46,10 @@ public final class RunSession {
     private final Function<State, RunEnvironment> environment;
 
     private final ForkResults results = new ForkResults();
+    /** The python suite's forks (JMH JSON from interpreter processes), joined as JMH joins forks. */
+    private final JsonForks pythonResults = new JsonForks();
+    private io.parbench.bench.python.PythonForks python;
+    private volatile boolean interrupted;
     private final long seed;
     private final List<Map<String, Object>> rounds = new ArrayList<>();
     private IterationRecorder recorder;
@@ -68,6 +72,10 @@ public final class RunSession {
      * over the fork means) is wider than {@code precision} of their score, until all reach it or {@code maxTime}
      * (measured from the start of the run) is up.
      */
+    public void python(io.parbench.bench.python.PythonForks forks) {
+        this.python = forks;
+    }
+
     public void adaptive(double precision, Duration maxTime) {
         this.precision = precision;
         this.maxTime = maxTime;
@@ -95,10 +103,8 @@ public final class RunSession {
                     StandardCharsets.UTF_8) : log;
             recorder = new IterationRecorder(OutputFormatFactory.createFormatInstance(jmhOut, VerboseMode.NORMAL));
             int roundCount = settings.rounds();
-            int perRound = plan.stream().mapToInt(b -> b.entry().variants()).sum();
-            int total = perRound * roundCount;
-            double perFork = settings.estimatedSecondsPerBenchmark() / roundCount;
-            int done = 0;
+            double total = plan.stream().mapToDouble(this::forkSeconds).sum() * roundCount;
+            double done = 0;
             int step = 0;
             java.util.Set<PlannedBenchmark> failed = new java.util.HashSet<>();
             for (int round = 1; round <= roundCount; round++) {
@@ -106,14 +112,13 @@ public final class RunSession {
                 for (PlannedBenchmark b : order) {
                     step++;
                     if (failed.contains(b)) {
-                        done += b.entry().variants();
+                        done += forkSeconds(b);
                         continue;
                     }
                     Duration elapsed = Duration.between(started, Instant.now());
-                    double estimatedSoFar = done * perFork;
-                    double pace = done == 0 || estimatedSoFar == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / estimatedSoFar;
-                    Duration eta = Duration.ofMillis(Math.round((total - done) * perFork * pace * 1000));
-                    done += b.entry().variants();
+                    double pace = done == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / done;
+                    Duration eta = Duration.ofMillis(Math.round((total - done) * pace * 1000));
+                    done += forkSeconds(b);
                     console.info(String.format(Locale.ROOT, "[%d/%d] %s%s  %s", step, plan.size() * roundCount,
                             b.label(), roundCount > 1 ? " (round " + round + " of " + roundCount + ")" : "",
                             console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
@@ -198,11 +203,15 @@ public final class RunSession {
         if (keys == null || keys.isEmpty()) {
             return false;
         }
-        return keys.stream().allMatch(k -> results.relativeHalfWidth(k) <= precision);
+        return keys.stream().allMatch(k -> (b.entry().isPython() ? pythonResults.relativeHalfWidth(k)
+                : results.relativeHalfWidth(k)) <= precision);
     }
 
     /** Runs one fork of {@code b}; false when it failed (it is then left out of later rounds). */
     private boolean runOne(PlannedBenchmark b, OutputFormat format) throws IOException {
+        if (b.entry().isPython()) {
+            return runPython(b);
+        }
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(settings.raw())
                 .include(b.entry().includePattern());
@@ -232,6 +241,45 @@ public final class RunSession {
             return false;
         }
         return true;
+    }
+
+    /** The estimated seconds of one fork of {@code b} (for the ETA; scaled by the pace measured so far). */
+    private double forkSeconds(PlannedBenchmark b) {
+        return settings.estimatedSecondsPerFork(b, python == null ? null : python.settings());
+    }
+
+    /** Runs one fork of a python-suite benchmark in an interpreter process; false when it failed. */
+    private boolean runPython(PlannedBenchmark b) throws IOException {
+        if (python == null) {
+            fail(b, "the python suite was planned without an interpreter");
+            return false;
+        }
+        try {
+            io.parbench.bench.python.PythonForks.Fork fork = python.run(b);
+            if (interrupted) {
+                return false;
+            }
+            Map<String, Integer> added = pythonResults.add(fork.result());
+            keysOf.computeIfAbsent(b, x -> java.util.concurrent.ConcurrentHashMap.newKeySet()).addAll(added.keySet());
+            fork.result().forEach(entry -> recorder.recordFork(entry, fork.warmup()));
+            writeResults();
+            writeEnvironment("running", null, null);
+            for (var entry : fork.result()) {
+                var primary = entry.path("primaryMetric");
+                console.info("        " + console.dim(formatScore(primary.path("score").asDouble(), Double.NaN,
+                        primary.path("scoreUnit").asText())));
+            }
+            return true;
+        } catch (io.parbench.bench.python.PythonForks.ForkFailure e) {
+            if (!interrupted) {
+                fail(b, e.getMessage());
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(b, "interrupted");
+            return false;
+        }
     }
 
     static String formatScore(double score, double error, String unit) {
@@ -275,7 +323,7 @@ public final class RunSession {
     }
 
     private void writeResults() throws IOException {
-        String json = results.json();
+        String json = pythonResults.benchmarks() == 0 ? results.json() : joined(results.json(), pythonResults.json());
         dir.writeAtomically(RunDirectory.RESULTS, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
         if (recorder != null) {
             Map<String, Object> about = new LinkedHashMap<>();
@@ -289,10 +337,20 @@ public final class RunSession {
         }
     }
 
+    /** One JMH JSON array of two: JMH's own results, then the python suite's. */
+    static String joined(String jmh, String python) throws IOException {
+        var array = (com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(jmh);
+        Json.MAPPER.readTree(python).forEach(array::add);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+    }
+
     private void writeEnvironment(String status, Instant end, LoadAverage loadAfter) throws IOException {
+        if (interrupted && !status.equals("interrupted")) {
+            return; // the interrupt has said how the run ended; a fork cut short by it must not say otherwise
+        }
         int completed;
         List<RunEnvironment.Failure> failed;
-        completed = results.benchmarks();
+        completed = results.benchmarks() + pythonResults.benchmarks();
         synchronized (failures) {
             failed = List.copyOf(failures);
         }
@@ -305,14 +363,18 @@ public final class RunSession {
         if (finished) {
             return;
         }
+        interrupted = true;
+        if (python != null) {
+            python.stopCurrent(); // an interpreter and its pools do not outlive the run
+        }
         try {
-            if (results.benchmarks() == 0) {
+            if (results.benchmarks() + pythonResults.benchmarks() == 0) {
                 writeResults(); // an empty JSON array is still a valid results.json
             }
             writeEnvironment("interrupted", Instant.now(), probe.loadAverage());
             System.err.println();
             System.err.println("parbench: interrupted; " + dir.resolve(RunDirectory.RESULTS) + " keeps every fork that "
-                    + "finished (" + results.benchmarks() + " of " + plan.size() + " benchmarks have at least one)");
+                    + "finished (" + (results.benchmarks() + pythonResults.benchmarks()) + " of " + plan.size() + " benchmarks have at least one)");
         } catch (IOException | RuntimeException e) {
             System.err.println("parbench: interrupted, and could not record it: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import io.parbench.bench.python.PythonSuite;
 import io.parbench.bench.strategy.CpuStrategies;
 import io.parbench.bench.strategy.io.HybridPipeline;
 import io.parbench.bench.strategy.io.IoStrategies;
@@ -33,11 +34,18 @@ public final class SuiteCatalog {
      * What {@code threads} sweeps over for a suite: the machine's cores ({@code MACHINE}: CPU-bound work cannot use
      * more than twice the logical CPUs), concurrency far past the cores ({@code CONCURRENCY}: tasks waiting at once,
      * 1 to 1024), or JMH's own threads as contenders ({@code CONTENDERS}: 1 to twice the logical CPUs, set with
-     * JMH's -t, not a param); {@code NONE}: the benchmark runs once with its own params.
+     * JMH's -t, not a param); {@code NONE}: the benchmark runs once with its own params (a strategy entry: each strategy
+     * once, at threads 1); {@code PYTHON_CONCURRENCY}: tasks in flight for CPython's I/O workloads, three points in the
+     * quick profile (1, 16, 256), since an interpreter process per fork and operations of 0.1 to 1 s make each point
+     * dear.
      */
-    public enum Sweep { MACHINE, CONCURRENCY, CONTENDERS, NONE }
+    public enum Sweep { MACHINE, CONCURRENCY, CONTENDERS, NONE, PYTHON_CONCURRENCY }
 
-    /** One JMH benchmark class of a suite, with its workload id and default sizes per profile. */
+    /**
+     * One JMH benchmark class of a suite, with its workload id and default sizes per profile; or, with
+     * {@code benchmarkClass} null, one workload of the CPython harness, {@code method} then being its benchmark name
+     * ({@code python.primes}).
+     */
     public record Entry(String suite, String workload, Class<?> benchmarkClass, String method, List<String> strategies,
             Map<Profile, List<Long>> sizes, Sweep sweep) {
 
@@ -52,7 +60,7 @@ public final class SuiteCatalog {
          * count once). For estimates and the dry run.
          */
         public int variants() {
-            if (usesStrategies()) {
+            if (usesStrategies() || isPython()) {
                 return 1;
             }
             int product = 1;
@@ -80,8 +88,16 @@ public final class SuiteCatalog {
             return !strategies.isEmpty();
         }
 
+        /** True for a workload of the CPython harness (run by an interpreter process per fork, not by JMH). */
+        public boolean isPython() {
+            return benchmarkClass == null;
+        }
+
         /** {@code class.method}, or the class name alone for an entry that runs every method of its class. */
         public String benchmarkName() {
+            if (isPython()) {
+                return method;
+            }
             return method.equals(".*") ? benchmarkClass.getName() : benchmarkClass.getName() + "." + method;
         }
 
@@ -122,6 +138,7 @@ public final class SuiteCatalog {
         // their own params (and threads, groups or child JVMs) once each.
         List<String> none = List.of();
         Map<Profile, List<Long>> noSizes = Map.of();
+        SUITES.put("python", PythonSuite.entries(PythonSuite.PREFIX));
         SUITES.put("sync", List.of(
                 new Entry("sync", "counter", CounterContention.class, ".*", none, noSizes, Sweep.CONTENDERS),
                 new Entry("sync", "read-write", ReadWriteContention.class, ".*", none, noSizes, Sweep.CONTENDERS),
