@@ -282,8 +282,9 @@ class HttpBench(Bench):
 
 
 class HybridBench(HttpBench):
-    """`size` ranges fetched from the loopback server (I/O), the primes in each counted (CPU): threads for both, a
-    thread pool for I/O with a process pool for CPU (hybrid), or asyncio fetching with a process pool counting."""
+    """`size` ranges fetched from the loopback server (I/O, `threads` in flight), the primes in each counted (CPU):
+    threads for both, a thread pool for I/O with a process pool of one worker per core for CPU (hybrid), or asyncio
+    fetching with that process pool counting."""
 
     def __init__(self, res, strategy, threads, size, params, url):
         width = int(params.get("width", "1000"))
@@ -292,10 +293,12 @@ class HybridBench(HttpBench):
         self.strategy = strategy
         self.expected = w.sieve_count(w.HYBRID_BASE, w.HYBRID_BASE + size * width)
         if strategy in ("hybrid", "asyncio-hybrid"):
-            self.cpu = concurrent.futures.ProcessPoolExecutor(threads, mp_context=context("fork")
+            # `threads` is the fetches in flight; the counting gets one process per core, as CPU work wants
+            cores = multiprocessing.cpu_count()
+            self.cpu = concurrent.futures.ProcessPoolExecutor(cores, mp_context=context("fork")
                                                               if "fork" in start_methods() else None)
             self.res.add(lambda: shutdown(self.cpu))
-            warm(self.cpu, threads)
+            warm(self.cpu, cores)
         elif strategy not in ("sequential", "threadpool"):
             raise Failure("unknown strategy '%s' for hybrid" % strategy)
 

@@ -62,7 +62,7 @@ public record PythonRuntime(String prefix, Path executable, Map<String, Object> 
     }
 
     /** The executable {@code name} in one of {@code path}'s folders, or null. */
-    static Path which(String name, String path) {
+    public static Path which(String name, String path) {
         if (path == null) {
             return null;
         }
@@ -137,7 +137,7 @@ public record PythonRuntime(String prefix, Path executable, Map<String, Object> 
         }
     }
 
-    static boolean atLeastMinimum(String version) {
+    public static boolean atLeastMinimum(String version) {
         String[] parts = version.split("\\.");
         try {
             int major = Integer.parseInt(parts[0]);

@@ -146,7 +146,7 @@ public final class MatrixPlanner {
             case "forkjoin", "stream", "forkjoin-managed", "virtual-forkjoin" -> 32_767;
             case "process", "process-cold" -> Math.max(MAX_CHILD_JVMS, 4 * logicalCpus);
             // CPython: a worker process is an interpreter of tens of megabytes
-            case "mp-pool", "process-fork", "process-spawn", "process-forkserver", "hybrid", "asyncio-hybrid" ->
+            case "mp-pool", "process-fork", "process-spawn", "process-forkserver" ->
                     Math.max(MAX_CHILD_JVMS, 4 * logicalCpus);
             default -> MAX_PLATFORM_THREADS; // platform, pool, contenders
         };
@@ -163,8 +163,8 @@ public final class MatrixPlanner {
             if (t > max) {
                 throw new UsageException(String.format(Locale.ROOT, "--threads %,d is too many for %s (at most %,d%s); "
                         + "leave it out with --strategies, or lower --threads", t, strategy, max,
-                        strategy.startsWith("process") || strategy.contains("hybrid") || strategy.equals("mp-pool")
-                                ? " child processes" : ""));
+                        strategy.equals("process") || strategy.equals("process-cold") ? " child JVMs"
+                                : strategy.startsWith("process-") || strategy.equals("mp-pool") ? " child processes" : ""));
             }
         }
     }

@@ -82,6 +82,31 @@ class MatrixPlannerTest {
     }
 
     @Test
+    void thePythonSuiteSweepsCoresForCpuWorkThreeConcurrenciesForIoAndRunsCostsOnce() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("python"), Profile.QUICK, null, null, null, null, 2, 2);
+        java.util.function.BiFunction<String, String, List<Integer>> threads = (w, s) -> plan.stream()
+                .filter(b -> b.entry().workload().equals(w) && b.strategy().equals(s)).map(PlannedBenchmark::threads).toList();
+        assertEquals(List.of(1, 2, 4), threads.apply("primes", "process-spawn"));
+        assertEquals(List.of(1), threads.apply("primes", "sequential"));
+        assertEquals(List.of(1, 16, 256), threads.apply("http", "asyncio"));
+        assertEquals(List.of(1, 2, 4), threads.apply("counter", "unlocked"));
+        assertEquals(List.of(1), threads.apply("start", "spawn"));
+        assertEquals(List.of(1), threads.apply("pickle", "process-fork"));
+        assertTrue(plan.stream().allMatch(b -> b.entry().isPython() && b.entry().benchmarkName().equals("python."
+                + b.entry().workload())));
+        assertEquals("python.primes strategy=threadpool threads=2 size=300000",
+                plan.stream().filter(b -> b.entry().workload().equals("primes") && b.strategy().equals("threadpool")
+                        && b.threads() == 2).findFirst().orElseThrow().label());
+        // --threads replaces the sweeps, not the once-only costs
+        List<PlannedBenchmark> narrow = MatrixPlanner.plan(List.of("python"), Profile.QUICK, List.of(1, 2), null, null,
+                "start|http", 2, 2);
+        assertEquals(5 + 1 + 3 * 2, narrow.size());
+        assertEquals("--threads 1,000 is too many for mp-pool (at most 64 child processes); leave it out with --strategies, "
+                + "or lower --threads", assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("python"),
+                Profile.QUICK, List.of(1000), null, null, "primes", 2, 2)).getMessage());
+    }
+
+    @Test
     void fullProfileHasTwoSizesPerWorkload() {
         assertEquals(List.of(300_000L, 1_000_000L), SuiteCatalog.suite("cpu").get(0).sizes(Profile.FULL));
     }
@@ -96,7 +121,7 @@ class MatrixPlannerTest {
 
     @Test
     void badChoicesGetOneSentenceListingTheValidValues() {
-        assertEquals("unknown suite 'gpu'; valid suites: cpu, io, sync",
+        assertEquals("unknown suite 'gpu'; valid suites: cpu, io, python, sync",
                 assertThrows(UsageException.class, () -> SuiteCatalog.suite("gpu")).getMessage());
         assertEquals("unknown profile 'fast'; valid profiles: smoke, quick, full",
                 assertThrows(UsageException.class, () -> Profile.parse("fast")).getMessage());

@@ -18,4 +18,14 @@ class RunSessionTest {
         assertEquals("Benchmark error during the run", RunSession.rootMessage(new RunnerException("x",
                 new BenchmarkException("Benchmark error during the run", java.util.List.of()))));
     }
+
+    @Test
+    void thePythonSuitesResultsFollowJmhsInOneArray() throws Exception {
+        String joined = RunSession.joined("[{\"benchmark\": \"a.B.run\"}]", "[{\"benchmark\": \"python.primes\"}, "
+                + "{\"benchmark\": \"python.sleep\"}]");
+        var array = Json.MAPPER.readTree(joined);
+        assertEquals(3, array.size());
+        assertEquals("a.B.run", array.get(0).get("benchmark").asText());
+        assertEquals("python.sleep", array.get(2).get("benchmark").asText());
+    }
 }
