@@ -26,7 +26,9 @@ public final class Recommendations {
 
     public static List<Row> of(List<ScalingGroup> groups, int physicalCores) {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
-        groups.forEach(g -> bySuite.computeIfAbsent(g.suite(), k -> new ArrayList<>()).add(g));
+        // CPython's CPU-bound and I/O-bound workloads are two kinds of work, as the JVM's cpu and io suites are
+        groups.forEach(g -> bySuite.computeIfAbsent(g.suite().equals("python") ? (Throughput.applies(g) ? "python-io"
+                : "python-cpu") : g.suite(), k -> new ArrayList<>()).add(g));
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> unsettled = new LinkedHashMap<>();
         for (var e : bySuite.entrySet()) {
@@ -66,12 +68,14 @@ public final class Recommendations {
                 case "cpu" -> "CPU-bound";
                 case "io" -> "I/O-bound";
                 case "sync" -> "coordination";
+                case "python-cpu" -> "CPU-bound, CPython";
+                case "python-io" -> "I/O-bound, CPython";
                 default -> "other";
             };
             final int n = counted;
             String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d %s",
                     String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads,
-                    e.getKey().equals("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
+                    e.getKey().endsWith("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
             if (unsettled.containsKey(e.getKey())) {
                 int u = unsettled.get(e.getKey());
                 reason += String.format(Locale.ROOT, "; %d workload%s left out: a strategy there that might have won reached no steady state",

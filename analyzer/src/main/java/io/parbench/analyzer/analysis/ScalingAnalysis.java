@@ -26,7 +26,10 @@ public final class ScalingAnalysis {
 
     /** The contract's strategy order: reports list strategies this way. */
     public static final List<String> STRATEGY_ORDER = List.of("sequential", "platform", "pool", "virtual", "forkjoin",
-            "forkjoin-managed", "stream", "process", "process-cold", "async", "virtual-forkjoin");
+            "forkjoin-managed", "stream", "process", "process-cold", "async", "virtual-forkjoin",
+            // the python suite's (CPython): threading, concurrent.futures, asyncio, multiprocessing
+            "thread", "threadpool", "asyncio", "mp-pool", "process-fork", "process-spawn", "process-forkserver", "hybrid",
+            "asyncio-hybrid");
     /** Welch p below this, after Holm's correction, means "slower than the best". */
     public static final double ALPHA = 0.05;
     /**
@@ -284,8 +287,14 @@ public final class ScalingAnalysis {
                 b.steady().scaled(b.result().primary().unit().toBase()));
     }
 
-    /** The suite of a parbench benchmark class ({@code ...bench.suite.cpu.X} gives cpu), or "other". */
+    /**
+     * The suite of a parbench benchmark class ({@code ...bench.suite.cpu.X} gives cpu; the python suite's
+     * {@code python.primes} and {@code python-ft.primes} give python), or "other".
+     */
     public static String suiteOf(String benchmark) {
+        if (Claims.isPython(benchmark)) {
+            return "python";
+        }
         int i = benchmark.indexOf(".suite.");
         if (i < 0) {
             return "other";

@@ -46,7 +46,18 @@ public final class ChartTheme {
             Map.entry("async", new Color(0xB8, 0xA2, 0x00)),
             // the I/O suite's variants: purple for the managed ForkJoin, a dark green for virtual + ForkJoin
             Map.entry("forkjoin-managed", new Color(0x6A, 0x3D, 0x9A)),
-            Map.entry("virtual-forkjoin", new Color(0x00, 0x5A, 0x42)));
+            Map.entry("virtual-forkjoin", new Color(0x00, 0x5A, 0x42)),
+            // CPython's strategies take the colour of their JVM counterpart (thread ~ platform, threadpool ~ pool,
+            // asyncio ~ async, process pools ~ process), shades telling the start methods apart
+            Map.entry("thread", new Color(0xD5, 0x5E, 0x00)),
+            Map.entry("threadpool", new Color(0x00, 0x72, 0xB2)),
+            Map.entry("asyncio", new Color(0xB8, 0xA2, 0x00)),
+            Map.entry("mp-pool", new Color(0xE6, 0x9F, 0x00)),
+            Map.entry("process-fork", new Color(0xCC, 0x79, 0xA7)),
+            Map.entry("process-spawn", new Color(0x88, 0x88, 0x88)),
+            Map.entry("process-forkserver", new Color(0x6A, 0x3D, 0x9A)),
+            Map.entry("hybrid", new Color(0x00, 0x9E, 0x73)),
+            Map.entry("asyncio-hybrid", new Color(0x00, 0x5A, 0x42)));
     private static final Color[] OTHERS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
             new Color(0x00, 0x9E, 0x73), new Color(0xE6, 0x9F, 0x00), new Color(0xCC, 0x79, 0xA7),
             new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0x88, 0x88, 0x88)};

@@ -67,6 +67,7 @@ public final class ReportDocument {
         method(env);
         findings();
         recommendations();
+        blocks.addAll(ClaimsSection.of(a));
         scaling();
         contention();
         plain();
@@ -173,7 +174,7 @@ public final class ReportDocument {
         blocks.add(new Block.Heading(2, "Which strategy to use", "which"));
         List<List<String>> rows = new ArrayList<>();
         for (Recommendations.Row r : a.recommendations()) {
-            rows.add(List.of(r.kind() + " (" + r.suite() + " suite, " + r.workloads() + " workload" + (r.workloads() == 1 ? "" : "s")
+            rows.add(List.of(r.kind() + " (" + r.suite().replace("python-cpu", "python").replace("python-io", "python") + " suite, " + r.workloads() + " workload" + (r.workloads() == 1 ? "" : "s")
                     + ")", String.join(", ", r.use()), r.avoid().isEmpty() ? "-" : String.join(", ", r.avoid()), r.reason()));
         }
         blocks.add(new Block.Table(List.of("Kind of work", "Use", "Avoid", "Why (measured here)"), rows,
