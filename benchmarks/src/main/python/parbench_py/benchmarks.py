@@ -63,6 +63,18 @@ def shutdown(executor):
         executor.shutdown(wait=True)
 
 
+def worker_init():
+    """A pool worker's signals back to the defaults: a forked worker inherits the harness's SIGTERM handler, and
+    Pool.terminate() would then print a traceback instead of ending it quietly."""
+    import signal
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the harness's to handle: it closes the pool
+
+
+def process_pool(workers, method):
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context(method), initializer=worker_init)
+
+
 def warm(executor, workers):
     """Starts every worker of a pool before timing: a course's pool is made once and reused."""
     list(executor.map(w.noop, range(workers * 2)))
@@ -125,12 +137,12 @@ class CpuBench(Bench):
             self.res.add(self.loop.close)
             self.res.add(lambda: shutdown(self.executor))
         elif strategy == "mp-pool":
-            self.mp = multiprocessing.Pool(threads)
+            self.mp = multiprocessing.Pool(threads, initializer=worker_init)
             self.res.add(self.mp.join)
-            self.res.add(self.mp.terminate)
+            self.res.add(self.mp.close)
             self.mp.map(w.noop, range(threads * 2))
         elif strategy.startswith("process-"):
-            self.pool = concurrent.futures.ProcessPoolExecutor(threads, mp_context=context(strategy[len("process-"):]))
+            self.pool = process_pool(threads, strategy[len("process-"):])
             self.res.add(lambda: shutdown(self.pool))
             warm(self.pool, threads)
         elif strategy not in ("sequential", "thread"):
@@ -295,8 +307,7 @@ class HybridBench(HttpBench):
         if strategy in ("hybrid", "asyncio-hybrid"):
             # `threads` is the fetches in flight; the counting gets one process per core, as CPU work wants
             cores = multiprocessing.cpu_count()
-            self.cpu = concurrent.futures.ProcessPoolExecutor(cores, mp_context=context("fork")
-                                                              if "fork" in start_methods() else None)
+            self.cpu = process_pool(cores, "fork" if "fork" in start_methods() else "spawn")
             self.res.add(lambda: shutdown(self.cpu))
             warm(self.cpu, cores)
         elif strategy not in ("sequential", "threadpool"):
@@ -374,8 +385,7 @@ class StartBench(Bench):
         self.strategy = strategy
         self.expected = None
         if strategy == "pool":
-            self.pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=context("fork")
-                                                               if "fork" in start_methods() else None)
+            self.pool = process_pool(1, "fork" if "fork" in start_methods() else "spawn")
             self.res.add(lambda: shutdown(self.pool))
             warm(self.pool, 1)
         elif strategy in ("fork", "spawn", "forkserver"):
@@ -412,7 +422,7 @@ class PickleBench(Bench):
         if strategy == "threadpool":
             self.pool = concurrent.futures.ThreadPoolExecutor(1)
         elif strategy == "process-fork":
-            self.pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=context("fork"))
+            self.pool = process_pool(1, "fork")
         elif strategy != "pickle":
             raise Failure("unknown strategy '%s' for pickle" % strategy)
         if strategy != "pickle":

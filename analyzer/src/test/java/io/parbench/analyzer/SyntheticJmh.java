@@ -64,6 +64,15 @@ public final class SyntheticJmh {
         return this;
     }
 
+    /** Gives the last entry added a secondary metric of one value per raw sample of its primary ({@code value}). */
+    public SyntheticJmh secondary(String name, String unit, double value) {
+        String last = entries.remove(entries.size() - 1);
+        String v = String.format(Locale.ROOT, "%.6f", value);
+        entries.add(last.replace("\"secondaryMetrics\":{}", "\"secondaryMetrics\":{" + q(name) + ":{\"score\":" + v
+                + ",\"scoreError\":\"NaN\",\"scoreUnit\":" + q(unit) + ",\"rawData\":[[" + v + "," + v + "]]}}"));
+        return this;
+    }
+
     public String json() {
         return "[\n" + String.join(",\n", entries) + "\n]\n";
     }

@@ -28,7 +28,7 @@ final class ClaimsSection {
         for (JsonNode r : a.run().environment().json().path("python").path("runtimes")) {
             JsonNode info = r.path("info");
             interpreters.add(String.format(Locale.ROOT, "%s %s (%s build, start methods %s; benchmarks %s.*)",
-                    info.path("implementation").asText("python"), info.path("version").asText("?"),
+                    info.path("implementation").asText("python").replace("cpython", "CPython"), info.path("version").asText("?"),
                     info.path("build").asText("?"), String.join(", ", texts(info.path("startMethods"))),
                     r.path("prefix").asText("python")));
         }
@@ -36,10 +36,10 @@ final class ClaimsSection {
                 + "and asyncio, measured on this machine%s beside the JVM in the same run. Figures are ratios of mean "
                 + "times with 95%% bootstrap intervals (forks resampled first). A verdict needs the interval to clear the "
                 + "claim's threshold: no speedup means below %.1fx, parallelism at least %.1fx on two or more cores, a "
-                + "pool worth having saves at least %.0f round trips per process started, overlapped waits at least "
-                + "%.0fx; otherwise the claim is \"not shown here\".",
+                + "pool worth having saves at least %.0f round trips per process started, overlapped waits half the "
+                + "ideal (at most %.0fx), many connections %d or more in flight; otherwise the claim is \"not shown here\".",
                 interpreters.isEmpty() ? "" : " (" + String.join("; ", interpreters) + ")", Claims.NO_SPEEDUP,
-                Claims.PARALLEL, Claims.POOL_SAVING, Claims.IO_OVERLAP)));
+                Claims.PARALLEL, Claims.POOL_SAVING, Claims.IO_OVERLAP, Claims.MANY)));
         List<List<String>> rows = new ArrayList<>();
         for (Claims.Checked c : checked) {
             String source = c.claim().source() + (c.claim().url() == null ? "" : " (" + c.claim().url() + ")");

@@ -61,6 +61,8 @@ public final class MatrixPlanner {
                 case QUICK -> List.of(1, 16, 256);
                 case FULL -> List.of(1, 4, 16, 64, 256, 1024);
             };
+            case CORES -> profile == Profile.SMOKE ? List.of(2) : defaultThreads(physicalCores, logicalCpus).stream()
+                    .filter(t -> t <= Math.max(1, logicalCpus)).toList();
             case NONE -> List.of(1);
         };
     }

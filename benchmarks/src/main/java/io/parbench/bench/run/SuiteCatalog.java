@@ -37,9 +37,10 @@ public final class SuiteCatalog {
      * JMH's -t, not a param); {@code NONE}: the benchmark runs once with its own params (a strategy entry: each strategy
      * once, at threads 1); {@code PYTHON_CONCURRENCY}: tasks in flight for CPython's I/O workloads, three points in the
      * quick profile (1, 16, 256), since an interpreter process per fork and operations of 0.1 to 1 s make each point
-     * dear.
+     * dear; {@code CORES}: 1, 2, 4, ... up to the logical CPUs, plus the physical core count, and no point past
+     * them (CPython's CPU-bound work: its threads cannot use more cores and its processes would only queue).
      */
-    public enum Sweep { MACHINE, CONCURRENCY, CONTENDERS, NONE, PYTHON_CONCURRENCY }
+    public enum Sweep { MACHINE, CONCURRENCY, CONTENDERS, NONE, PYTHON_CONCURRENCY, CORES }
 
     /**
      * One JMH benchmark class of a suite, with its workload id and default sizes per profile; or, with
