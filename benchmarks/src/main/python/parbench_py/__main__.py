@@ -45,6 +45,7 @@ def main(argv=None):
         print("parbench_py: %s" % e, file=sys.stderr)
         return 1
     except harness.Interrupted:
+        harness.end_group()
         return 143
 
 

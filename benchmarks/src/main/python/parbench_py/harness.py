@@ -116,7 +116,21 @@ def run_fork(workload, strategy, threads, size, params, warmup, iterations, seco
             "interpreter": benchmarks.interpreter()}
 
 
+def end_group():
+    """After an interrupted fork has closed its pools: SIGTERM to every process left in this fork's process group (a
+    pool worker that was still starting when the pools closed, the forkserver waiting on it). multiprocessing's
+    resource tracker ignores SIGTERM by design; it ends when the others have, unlinking what they left."""
+    if hasattr(os, "killpg") and os.getpgrp() == os.getpid():
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            os.killpg(os.getpgrp(), signal.SIGTERM)
+        except OSError:
+            pass
+
+
 def main_fork(args):
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()  # this fork and every process it starts form one group, which end_group can end
     signal.signal(signal.SIGTERM, on_term)
     threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
     params = {}
