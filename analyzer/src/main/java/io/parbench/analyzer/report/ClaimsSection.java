@@ -27,27 +27,38 @@ final class ClaimsSection {
         List<String> interpreters = new ArrayList<>();
         for (JsonNode r : a.run().environment().json().path("python").path("runtimes")) {
             JsonNode info = r.path("info");
-            interpreters.add(String.format(Locale.ROOT, "%s %s (%s build, start methods %s; benchmarks %s.*)",
+            interpreters.add(String.format(Locale.ROOT, "%s %s (%s build; start methods %s; benchmarks %s.*)",
                     info.path("implementation").asText("python").replace("cpython", "CPython"), info.path("version").asText("?"),
                     info.path("build").asText("?"), String.join(", ", texts(info.path("startMethods"))),
                     r.path("prefix").asText("python")));
         }
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "What Python courses teach about threads, processes "
-                + "and asyncio, measured on this machine%s beside the JVM in the same run. Figures are ratios of mean "
+                + "and asyncio, measured on this machine%s, beside the JVM in the same run. Figures are ratios of mean "
                 + "times with 95%% bootstrap intervals (forks resampled first). A verdict needs the interval to clear the "
                 + "claim's threshold: no speedup means below %.1fx, parallelism at least %.1fx on two or more cores, a "
                 + "pool worth having saves at least %.0f round trips per process started, overlapped waits half the "
                 + "ideal (at most %.0fx), many connections %d or more in flight; otherwise the claim is \"not shown here\".",
-                interpreters.isEmpty() ? "" : " (" + String.join("; ", interpreters) + ")", Claims.NO_SPEEDUP,
+                interpreters.isEmpty() ? "" : " with " + String.join(" and ", interpreters), Claims.NO_SPEEDUP,
                 Claims.PARALLEL, Claims.POOL_SAVING, Claims.IO_OVERLAP, Claims.MANY)));
         List<List<String>> rows = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (Claims.Checked c : checked) {
-            String source = c.claim().source() + (c.claim().url() == null ? "" : " (" + c.claim().url() + ")");
-            rows.add(List.of(c.claim().wording() + " Source: " + source, orDash(c.python()), orDash(c.jvm()),
+            String source = c.claim().source() + (c.claim().url() == null ? "" : ": " + c.claim().url());
+            int n = sources.indexOf(source) + 1;
+            if (n == 0) {
+                sources.add(source);
+                n = sources.size();
+            }
+            rows.add(List.of(c.claim().wording() + " [" + n + "]", orDash(c.python()), orDash(c.jvm()),
                     c.verdict().text(), c.lesson()));
         }
-        blocks.add(new Block.Table(List.of("Claim", "CPython, measured", "The JVM, same run", "Verdict", "Lesson"), rows,
-                new boolean[] {false, false, false, false, false}));
+        blocks.add(new Block.Table(List.of("Claim [source]", "CPython, measured", "The JVM, same run", "Verdict", "Lesson"),
+                rows, new boolean[] {false, false, false, false, false}));
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            numbered.add("[" + (i + 1) + "] " + sources.get(i));
+        }
+        blocks.add(new Block.Bullets(numbered));
         return blocks;
     }
 
