@@ -25,9 +25,16 @@ public final class PythonHarness implements AutoCloseable {
         this.exitHook = exitHook;
     }
 
-    /** Copies the harness out of the class path. */
+    /** The temporary folders' prefix; the launcher's pid follows it, so a later run can tell a dead launcher's copy. */
+    static final String PREFIX = "parbench-python-";
+
+    /**
+     * Copies the harness out of the class path, first deleting the copies of launchers that are gone (killed
+     * outright, no exit hook ran).
+     */
     public static PythonHarness extract() throws IOException {
-        Path root = Files.createTempDirectory("parbench-python-");
+        removeStale(Path.of(System.getProperty("java.io.tmpdir")));
+        Path root = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
         Thread hook = new Thread(() -> Cleanup.deleteTree(root), "parbench-python-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -46,6 +53,30 @@ public final class PythonHarness implements AutoCloseable {
             throw e;
         }
         return new PythonHarness(root, hook);
+    }
+
+    /** Deletes the harness copies in {@code tmp} whose launcher (the pid in the name) is no longer alive. */
+    static int removeStale(Path tmp) {
+        int removed = 0;
+        try (var list = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path p : list) {
+                String rest = p.getFileName().toString().substring(PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    continue; // not ours
+                }
+                Cleanup.deleteTree(p);
+                removed++;
+            }
+        } catch (IOException e) {
+            // an unreadable temporary folder: nothing to clean
+        }
+        return removed;
     }
 
     /** The folder to put on {@code PYTHONPATH}. */

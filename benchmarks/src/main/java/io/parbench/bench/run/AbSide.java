@@ -199,7 +199,7 @@ final class AbSide {
     }
 
     /** The first rawData row of a single-fork entry: its measured iterations. */
-    private static List<Double> firstRow(JsonNode entry) {
+    static List<Double> firstRow(JsonNode entry) {
         List<Double> values = new ArrayList<>();
         JsonNode raw = entry.path("primaryMetric").path("rawData");
         if (raw.size() == 1) {
@@ -210,13 +210,7 @@ final class AbSide {
 
     /** A benchmark as iterations.json names it, with an empty list for its forks. */
     private static Map<String, Object> describe(JsonNode entry) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("benchmark", entry.path("benchmark").asText());
-        m.put("mode", entry.path("mode").asText());
-        m.put("threads", entry.path("threads").asInt());
-        Map<String, String> params = new java.util.TreeMap<>();
-        entry.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        m.put("params", params);
+        Map<String, Object> m = new LinkedHashMap<>(IterationRecorder.describe(entry));
         m.put("forks", new ArrayList<Map<String, Object>>());
         return m;
     }

@@ -72,19 +72,21 @@ final class IterationRecorder implements OutputFormat {
      */
     synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup) {
         String key = JsonForks.key(entry);
-        List<Double> measured = new ArrayList<>();
-        entry.path("primaryMetric").path("rawData").path(0).forEach(v -> measured.add(v.asDouble()));
-        series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup), measured));
-        keys.computeIfAbsent(key, k -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", entry.path("benchmark").asText());
-            m.put("mode", entry.path("mode").asText());
-            m.put("threads", entry.path("threads").asInt());
-            Map<String, String> params = new java.util.TreeMap<>();
-            entry.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            m.put("params", params);
-            return m;
-        });
+        series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup),
+                AbSide.firstRow(entry)));
+        keys.computeIfAbsent(key, k -> describe(entry));
+    }
+
+    /** A benchmark of a JMH JSON entry as iterations.json names it: name, mode, threads, params. */
+    static Map<String, Object> describe(com.fasterxml.jackson.databind.JsonNode entry) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", entry.path("benchmark").asText());
+        m.put("mode", entry.path("mode").asText());
+        m.put("threads", entry.path("threads").asInt());
+        Map<String, String> params = new java.util.TreeMap<>();
+        entry.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        m.put("params", params);
+        return m;
     }
 
     private static Map<String, Object> describe(BenchmarkParams b) {

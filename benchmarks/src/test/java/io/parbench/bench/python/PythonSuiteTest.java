@@ -70,6 +70,20 @@ class PythonSuiteTest {
     }
 
     @Test
+    void aDeadLaunchersCopyIsRemovedAndNoOtherFolder() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path dead = Files.createDirectories(tmp.resolve(PythonHarness.PREFIX + gone.pid() + "-1"));
+        Files.writeString(dead.resolve("harness.py"), "x");
+        Path alive = Files.createDirectories(tmp.resolve(PythonHarness.PREFIX + ProcessHandle.current().pid() + "-2"));
+        Path foreign = Files.createDirectories(tmp.resolve(PythonHarness.PREFIX + "notapid"));
+        assertEquals(1, PythonHarness.removeStale(tmp));
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(alive));
+        assertTrue(Files.exists(foreign));
+    }
+
+    @Test
     void theStrategiesAndParamsAreTheHarnesssOwn() throws Exception {
         String out = run(tmp, List.of(python3().toString(), "-m", "parbench_py", "catalog"), 0);
         JsonNode catalog = new ObjectMapper().readTree(out);

@@ -129,6 +129,13 @@ class PythonRunIT {
         awaitPoolWorkers();
         launcher.destroyForcibly(); // SIGKILL: no hook runs; the interpreter notices its parent is gone
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
+        // nothing could delete the harness's copy: the next run does, the launcher that made it being gone
+        Path next = tmp.resolve("python-next");
+        Process again = launch(next, System.getenv("PATH"), "--suite", "python", "--profile", "smoke", "--include",
+                "start", "--strategies", "thread", "--quiet");
+        again.getInputStream().readAllBytes();
+        assertTrue(again.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, again.exitValue(), stderr(next));
         assertNoPythonLeft();
     }
 
@@ -164,7 +171,11 @@ class PythonRunIT {
         assertTrue(ourPython().size() >= 3, "no pool started: " + ourPython());
     }
 
-    private void assertNoPythonLeft() throws InterruptedException {
+    /**
+     * No harness process, no copy of the harness in the launcher's temporary folder, and no multiprocessing semaphore
+     * made since the test began left in /dev/shm.
+     */
+    private void assertNoPythonLeft() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<String> left = ourPython();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
@@ -172,6 +183,23 @@ class PythonRunIT {
             left = ourPython();
         }
         assertEquals(List.of(), left, "processes left behind");
+        try (var s = Files.list(Files.createDirectories(tmp.resolve("jvm-tmp")))) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("parbench-python-")).toList(),
+                    "the harness's temporary copy is deleted");
+        }
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm)) {
+            try (var s = Files.list(shm)) {
+                List<Path> semaphores = s.filter(p -> p.getFileName().toString().startsWith("sem.mp-")).filter(p -> {
+                    try {
+                        return !Files.getLastModifiedTime(p).toInstant().isBefore(started.minusSeconds(1));
+                    } catch (IOException e) {
+                        return false; // gone meanwhile
+                    }
+                }).toList();
+                assertEquals(List.of(), semaphores, "multiprocessing's semaphores are unlinked");
+            }
+        }
     }
 
     private Process launch(Path out, String path, String... args) throws IOException {
