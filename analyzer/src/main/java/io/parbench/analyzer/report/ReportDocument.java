@@ -118,6 +118,27 @@ public final class ReportDocument {
         }
     }
 
+    /** The method's row for the python suite's forks: interpreter processes, timed by the harness. */
+    private void python(Environment env, List<List<String>> rows) {
+        var python = env.json().path("python");
+        List<BenchmarkResult> results = a.run().results().stream()
+                .filter(r -> io.parbench.analyzer.analysis.Claims.isPython(r.key().benchmark())).toList();
+        if (results.isEmpty()) {
+            return;
+        }
+        List<String> interpreters = new ArrayList<>();
+        python.path("runtimes").forEach(r -> interpreters.add(r.path("prefix").asText() + ".*: " + r.path("executable")
+                .asText() + " (" + r.path("info").path("version").asText() + ", " + r.path("info").path("build").asText()
+                + " build)"));
+        BenchmarkResult one = results.get(0);
+        row(rows, "CPython forks", String.format(Locale.ROOT, "%d interpreter process%s per benchmark (the harness "
+                + "parbench_py), %d warm-up and %d measured iterations, each running operations until %s (at least "
+                + "one)%s", one.forks(), one.forks() == 1 ? "" : "es", one.warmupIterations(), one.measurementIterations(),
+                python.path("iterationMillis").isMissingNode() ? "its time is up"
+                        : python.path("iterationMillis").asInt() + " ms have passed",
+                interpreters.isEmpty() ? "" : "; " + String.join("; ", interpreters)));
+    }
+
     private void method(Environment env) {
         blocks.add(new Block.Heading(2, "The method", "method"));
         BenchmarkResult first = a.run().results().get(0);
@@ -130,13 +151,22 @@ public final class ReportDocument {
                     : "commit " + env.text("toolkit", "gitCommit").substring(0, Math.min(12, env.text("toolkit", "gitCommit").length()))
                     + ("true".equals(env.text("toolkit", "gitDirty")) ? " (with local changes)" : "")));
         }
-        row(rows, "JMH", first.jmhVersion() != null ? first.jmhVersion() : env.present() ? env.text("jmh", "version")
-                : "version not recorded");
-        row(rows, "Forks", Integer.toString(first.forks()));
-        row(rows, "Iterations", first.warmupIterations() + " warm-up, " + first.measurementIterations() + " measured"
-                + (env.present() ? " (" + env.text("jmh", "warmupTime") + " / " + env.text("jmh", "measurementTime") + " each)" : ""));
+        List<BenchmarkResult> jmhResults = a.run().results().stream()
+                .filter(r -> !io.parbench.analyzer.analysis.Claims.isPython(r.key().benchmark())).toList();
+        if (!jmhResults.isEmpty()) {
+            first = jmhResults.get(0);
+            row(rows, "JMH", first.jmhVersion() != null ? first.jmhVersion() : env.present() ? env.text("jmh", "version")
+                    : "version not recorded");
+            row(rows, "Forks", Integer.toString(first.forks()));
+            row(rows, "Iterations", first.warmupIterations() + " warm-up, " + first.measurementIterations() + " measured"
+                    + (env.present() ? " (" + env.text("jmh", "warmupTime") + " / " + env.text("jmh", "measurementTime")
+                    + " each)" : ""));
+        }
+        python(env, rows);
         row(rows, "Modes", a.run().results().stream().map(r -> r.key().mode()).distinct().collect(Collectors.joining(", ")));
-        row(rows, "JVM of the forks", join(first.vmName(), first.jdkVersion(), first.jvm()));
+        if (!jmhResults.isEmpty()) {
+            row(rows, "JVM of the forks", join(first.vmName(), first.jdkVersion(), first.jvm()));
+        }
         blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));
         blocks.add(new Block.Paragraph("Scores are means of JMH's raw samples (one per measured iteration; every sample in "
                 + "sample mode), less any warm-up segment found inside the measured iterations. The \u00b1 beside a score "

@@ -115,7 +115,10 @@ public record PythonRuntime(String prefix, Path executable, Map<String, Object> 
                 notes.add(exe + " is Python " + version + ", older than " + MINIMUM[0] + "." + MINIMUM[1] + ": " + INSTALL);
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new PythonRuntime(prefix, exe, info));
+            // the interpreter itself, not a launcher in front of it (a pyenv shim costs a shell start per fork)
+            Object real = info.get("executable");
+            Path interpreter = real instanceof String r && Files.isExecutable(Path.of(r)) ? Path.of(r) : exe;
+            return java.util.Optional.of(new PythonRuntime(prefix, interpreter, info));
         } catch (IOException e) {
             notes.add(exe + " could not be run: " + e.getMessage());
             return java.util.Optional.empty();

@@ -135,7 +135,7 @@ public record JmhSettings(
 
     /**
      * Seconds the plan should take: every planned benchmark times the JMH benchmarks it expands into (a
-     * contention-suite class runs every combination of its own params).
+     * contention-suite class runs every combination of its own params), or its interpreter forks (python suite).
      */
     public double estimatedSeconds(List<PlannedBenchmark> plan, Profile profile) {
         var python = io.parbench.bench.python.PythonSuite.Settings.of(profile);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         description = "Runs JMH suites and writes a run folder: environment.json, results.json, run.log.",
         footer = {"", "Examples:", "  parbench run                                  # the cpu suite, quick profile",
                 "  parbench run --suite io                       # latency, files, loopback HTTP, hybrid: 1..1024 in flight",
+                "  parbench run --suite cpu,python               # CPython's threads, processes, asyncio beside the JVM",
                 "  parbench run --profile smoke --out /tmp/smoke", "  parbench run --include Primes --threads 1,2 --sizes primes=1M",
                 "  parbench run -- -prof gc                      # raw JMH options after --"})
 public final class RunCommand implements Callable<Integer> {
