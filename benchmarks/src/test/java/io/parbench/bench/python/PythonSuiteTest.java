@@ -158,6 +158,29 @@ class PythonSuiteTest {
     }
 
     @Test
+    void aFreeThreadedBuildOnPathIsTheSecondRuntime() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("ft-bin"));
+        fake(bin.resolve("python3"), "GIL");
+        fake(bin.resolve("python3.13t"), "free-threaded");
+        fake(bin.resolve("python3.14t"), "GIL"); // a build named like one that is not: left out, said so
+        try (PythonHarness h = PythonHarness.extract()) {
+            PythonRuntime.Found found = PythonRuntime.discover(bin.toString(), h);
+            assertEquals(List.of(PythonSuite.PREFIX, PythonSuite.FREE_THREADED_PREFIX),
+                    found.runtimes().stream().map(PythonRuntime::prefix).toList());
+            assertEquals(bin.resolve("python3.13t"), found.runtimes().get(1).executable());
+            assertEquals(List.of("python3.14t is not a free-threaded build; left out"), found.notes());
+        }
+    }
+
+    /** An interpreter that answers the harness's info as a build of that kind would. */
+    private static void fake(Path exe, String build) throws IOException {
+        Files.writeString(exe, "#!/bin/sh\necho '{\"executable\": \"" + exe + "\", \"version\": \"3.13.0\", "
+                + "\"implementation\": \"cpython\", \"build\": \"" + build + "\", \"gilEnabled\": "
+                + (build.equals("GIL") ? "true" : "false") + ", \"startMethods\": [\"fork\", \"spawn\"]}'\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
     void versionsAreComparedAsNumbers() {
         assertTrue(PythonRuntime.atLeastMinimum("3.8.0"));
         assertTrue(PythonRuntime.atLeastMinimum("3.14.0"));
