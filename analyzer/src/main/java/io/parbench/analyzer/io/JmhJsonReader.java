@@ -25,7 +25,11 @@ import java.util.TreeMap;
  * Reads any JMH JSON results file ({@code -rf json}): every mode, unit, param, fork, raw data (both {@code rawData}
  * and sample mode's {@code rawDataHistogram}) and secondary metric. Refuses, with one sentence naming the file and
  * the entry: a missing or unreadable file, truncated or invalid JSON, something other than an array, an empty
- * array, an unknown mode, a primary unit that is not a time or a throughput, a NaN, infinite or negative score.
+ * array, an unknown mode, a primary unit that is not a time or a throughput, a NaN, infinite or negative primary
+ * score. Genuine JMH output is never refused: a secondary metric that is not a number (perfasm's {@code ·asm}:
+ * score NaN, unit {@code ---}) is left out with a note ({@link #notes}); a secondary score may be negative (an aux
+ * counter's delta); a primary unit that is a bare time ({@code us}: JMH 0.9's single-shot files) is a time per
+ * operation.
  */
 public final class JmhJsonReader {
 
@@ -35,7 +39,20 @@ public final class JmhJsonReader {
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Integer> skipped = new LinkedHashMap<>();
+
+    /** What the last {@link #read} left out, one sentence per kind. */
+    public List<String> notes() {
+        List<String> out = new ArrayList<>(notes);
+        skipped.forEach((name, n) -> out.add("The secondary metric '" + name + "' of " + n + " benchmark" + (n == 1 ? ""
+                : "s") + " is not a number (a profiler's text output, such as perfasm's): left out."));
+        return out;
+    }
+
     public List<BenchmarkResult> read(Path file) {
+        notes.clear();
+        skipped.clear();
         if (!Files.exists(file)) {
             throw new InputException(file, "no such file");
         }
@@ -94,8 +111,13 @@ public final class JmhJsonReader {
         }
         Metric primary = metric(file, where, "primary", pm, true);
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        e.path("secondaryMetrics").properties().forEach(p ->
-                secondary.put(p.getKey(), metric(file, where, p.getKey(), p.getValue(), false)));
+        e.path("secondaryMetrics").properties().forEach(p -> {
+            if (Double.isFinite(number(p.getValue().path("score")))) {
+                secondary.put(p.getKey(), metric(file, where, p.getKey(), p.getValue(), false));
+            } else {
+                skipped.merge(p.getKey(), 1, Integer::sum);
+            }
+        });
         return new BenchmarkResult(key, e.path("jmhVersion").asText(null), e.path("forks").asInt(0), e.path("warmupIterations").asInt(0),
                 e.path("measurementIterations").asInt(0), e.path("jvm").asText(null), e.path("jdkVersion").asText(null),
                 e.path("vmName").asText(null), primary, secondary);
@@ -104,6 +126,9 @@ public final class JmhJsonReader {
     private Metric metric(Path file, String where, String name, JsonNode m, boolean primary) {
         String unitText = m.path("scoreUnit").asText("");
         Unit unit = Unit.parse(unitText);
+        if (primary && !unit.comparable() && Unit.seconds(unitText.trim()).isPresent()) {
+            unit = new Unit(Unit.Kind.TIME_PER_OP, Unit.seconds(unitText.trim()).get(), unitText); // JMH 0.9: "us"
+        }
         if (primary && !unit.comparable()) {
             throw new InputException(file, where + " has unit '" + unitText + "', which is neither a time per "
                     + "operation (ns/op ... s/op) nor a throughput (ops/ns ... ops/s)");
@@ -112,7 +137,7 @@ public final class JmhJsonReader {
         if (Double.isNaN(score) || Double.isInfinite(score)) {
             throw new InputException(file, where + " has a " + (primary ? "" : name + " ") + "score that is not a number");
         }
-        if (score < 0) {
+        if (score < 0 && primary) {
             throw new InputException(file, where + " has a negative " + (primary ? "" : name + " ") + "score (" + score + ")");
         }
         double error = number(m.path("scoreError"));
@@ -153,7 +178,7 @@ public final class JmhJsonReader {
 
     private static void add(Path file, String where, boolean primary, List<Double> values, List<Long> weights,
             List<Integer> forks, double value, long weight, int fork) {
-        if (Double.isNaN(value) || Double.isInfinite(value) || value < 0) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || value < 0 && primary) {
             if (primary) {
                 throw new InputException(file, where + " has a raw sample that is " + (value < 0 ? "negative" : "not a number"));
             }

@@ -32,9 +32,11 @@ public final class RunReader {
         } else {
             results = input;
         }
-        var list = new JmhJsonReader().read(results);
+        JmhJsonReader reader = new JmhJsonReader();
+        var list = reader.read(results);
         Path envFile = results.toAbsolutePath().getParent().resolve("environment.json");
-        return new Run(results, list, environment(envFile), iterations(envFile.resolveSibling("iterations.json")));
+        return new Run(results, list, environment(envFile), iterations(envFile.resolveSibling("iterations.json")),
+                reader.notes());
     }
 
     /** The warm-up iterations beside a results file (parbench's iterations.json), or none. A corrupt file is an error. */

@@ -63,6 +63,7 @@ public final class ReportDocument {
         if (status != null) {
             blocks.add(new Block.Note("warning", status));
         }
+        a.run().notes().forEach(n -> blocks.add(new Block.Note("info", n)));
         machine(env);
         method(env);
         findings();

@@ -110,6 +110,54 @@ class JmhJsonReaderTest {
         assertTrue(e.getMessage().endsWith("not-a-run: is a folder without results.json (not a run folder)"), e.getMessage());
     }
 
+    /**
+     * Shapes of genuine JMH output that must read (issue 12): perfasm's secondary metric, which is text, not a
+     * number (JMH writes its score as "NaN" and its unit as "---"); an aux counter that went negative; JMH 0.9's
+     * single-shot unit "us" without "/op"; forks 0 (run in the host JVM); no jmhVersion; a group benchmark whose
+     * per-method results are secondary metrics; a benchmark without params beside one with.
+     */
+    @Test
+    void genuineJmhShapesAreReadNotRefused() throws IOException {
+        Path file = tmp.resolve("shapes.json");
+        Files.writeString(file, """
+                [{"jmhVersion": "1.37", "benchmark": "org.x.Asm.run", "mode": "avgt", "threads": 1, "forks": 1,
+                  "params": {"n": "10"},
+                  "primaryMetric": {"score": 2.5, "scoreError": 0.1, "scoreUnit": "ns/op", "rawData": [[2.4, 2.6]]},
+                  "secondaryMetrics": {
+                    "\u00b7asm": {"score": "NaN", "scoreError": "NaN", "scoreConfidence": ["NaN", "NaN"],
+                                   "scoreUnit": "---", "rawData": []},
+                    "gc.alloc.rate.norm": {"score": 16.0, "scoreError": 0.0, "scoreUnit": "B/op", "rawData": [[16.0, 16.0]]},
+                    "delta": {"score": -3.0, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[-2.0, -4.0]]}}},
+                 {"benchmark": "org.x.Old.run", "mode": "ss", "threads": 1, "forks": 0,
+                  "primaryMetric": {"score": 1500.0, "scoreError": "NaN", "scoreUnit": "us", "rawData": [[1500.0]]}},
+                 {"jmhVersion": "1.37", "benchmark": "org.x.Queue.g", "mode": "thrpt", "threads": 2, "forks": 1,
+                  "primaryMetric": {"score": 10.0, "scoreError": 1.0, "scoreUnit": "ops/us", "rawData": [[9.5, 10.5]]},
+                  "secondaryMetrics": {
+                    "put": {"score": 5.0, "scoreError": 0.5, "scoreUnit": "ops/us", "rawData": [[4.8, 5.2]]},
+                    "take": {"score": 5.0, "scoreError": 0.5, "scoreUnit": "ops/us", "rawData": [[4.7, 5.3]]}}}]
+                """);
+        var run = new RunReader().read(file);
+        assertEquals(3, run.results().size());
+        var asm = run.results().get(0);
+        assertEquals(java.util.Set.of("gc.alloc.rate.norm", "delta"), asm.secondary().keySet(), "the text metric left out");
+        assertEquals(-3.0, asm.secondary().get("delta").score());
+        assertEquals(2, asm.secondary().get("delta").samples().size(), "negative samples of a secondary metric kept");
+        assertEquals(List.of("The secondary metric '\u00b7asm' of 1 benchmark is not a number (a profiler's text "
+                + "output, such as perfasm's): left out."), run.notes());
+        var old = run.results().get(1);
+        assertEquals(Unit.Kind.TIME_PER_OP, old.primary().unit().kind());
+        assertEquals(1500e-6, old.scoreSecondsPerOp(), 1e-12);
+        assertEquals(null, old.jmhVersion());
+        assertEquals(0, old.forks());
+        assertTrue(old.key().params().isEmpty());
+        var group = run.results().get(2);
+        assertEquals(2, group.key().jmhThreads());
+        assertEquals(java.util.Set.of("put", "take"), group.secondary().keySet());
+        var doc = new io.parbench.analyzer.report.ReportDocument(io.parbench.analyzer.analysis.Analysis.of(run), "shapes");
+        assertTrue(doc.blocks().stream().anyMatch(b -> b.toString().contains("is not a number (a profiler's text output")),
+                "the report says what was left out");
+    }
+
     @Test
     void aCorruptEnvironmentIsAnErrorButAMissingOneIsNot() throws IOException {
         Path dir = tmp.resolve("run");
