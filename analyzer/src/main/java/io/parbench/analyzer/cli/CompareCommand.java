@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  parbench compare reports/base-run reports/new-run",
                 "  parbench compare base.json new.json --threshold 3 --threshold-for 'Matmul=10' --out /tmp/cmp",
                 "  parbench compare --baseline median:5 reports/new-run   # the history of this machine type",
-                "  parbench compare --baseline latest reports/new-run"})
+                "  parbench compare --baseline latest reports/new-run",
+                "  parbench compare base.json new.json --metric gc.alloc.rate.norm   # bytes allocated per operation (-prof gc)"})
 public final class CompareCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..2", paramLabel = "[BASELINE] CANDIDATE", description = "The baseline (unless --baseline "
@@ -64,6 +65,12 @@ public final class CompareCommand implements Callable<Integer> {
             + "not fail the gate (by default they do: a benchmark that crashed cannot be shown not to have regressed).")
     boolean allowMissing;
 
+    @Option(names = "--metric", paramLabel = "NAME", description = "Gate on this secondary metric instead of the score "
+            + "(gc.alloc.rate.norm from -prof gc, an @AuxCounters field, ...). Its direction comes from its unit: a "
+            + "throughput (ops/s, ...) is better higher, anything else (B/op, #, ...) better lower. Benchmarks without it "
+            + "are left out.")
+    String metric;
+
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
@@ -88,6 +95,14 @@ public final class CompareCommand implements Callable<Integer> {
         Run base = HistoryBaseline.isSpec(baseline)
                 ? HistoryBaseline.resolve(baseline, new HistoryStore(HistoryCommand.defaultRoot(history)), cand)
                 : reader.read(Path.of(baseline));
+        if (metric != null) {
+            base = onMetric(base, metric);
+            cand = onMetric(cand, metric);
+            if (!quiet) {
+                System.err.println("parbench: judging the secondary metric " + metric + " ("
+                        + cand.results().get(0).primary().unitText() + "), not the score");
+            }
+        }
         Comparison c = Comparison.of(base, cand, global, overrides, resamples);
         Path target = out != null ? out : cand.resultsFile().toAbsolutePath().getParent().resolve("compare");
         Path written = new CompareWriter(allowMissing).write(c, target, global);
@@ -120,6 +135,31 @@ public final class CompareCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The run as if {@code metric} were each benchmark's score: its secondary metric of that name becomes the primary,
+     * benchmarks without it are left out; a run where none has it is bad input.
+     */
+    static Run onMetric(Run run, String metric) {
+        List<io.parbench.analyzer.model.BenchmarkResult> kept = new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (var r : run.results()) {
+            names.addAll(r.secondary().keySet());
+            var m = r.secondary().get(metric);
+            if (m != null) {
+                kept.add(new io.parbench.analyzer.model.BenchmarkResult(r.key(), r.jmhVersion(), r.forks(),
+                        r.warmupIterations(), r.measurementIterations(), r.jvm(), r.jdkVersion(), r.vmName(), m,
+                        java.util.Map.of()));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new InputException(run.resultsFile(), "has no secondary metric '" + metric + "' ("
+                    + (names.isEmpty() ? "it has none; -prof gc adds gc.alloc.rate.norm" : "its secondary metrics: "
+                    + String.join(", ", names)) + ")");
+        }
+        return new Run(run.resultsFile(), kept, run.environment(), io.parbench.analyzer.model.Iterations.none(),
+                run.notes());
     }
 
     /** The --threshold-for specs (REGEX=PCT). */

@@ -140,6 +140,38 @@ class CompareCommandTest {
         assertTrue(!c.hasRegression());
     }
 
+    /** A run whose primes benchmark allocates {@code bytes} per operation (-prof gc), in the same time. */
+    private Path allocating(String name, double bytes, long seed) throws IOException {
+        SyntheticJmh s = new SyntheticJmh(seed);
+        s.avgt(BENCH, Map.of("strategy", "pool", "threads", "2", "size", "300000"), 16, 0.01)
+                .secondary("gc.alloc.rate.norm", "B/op", bytes);
+        s.avgt("io.parbench.bench.suite.cpu.CollatzBenchmark.run", Map.of("strategy", "pool", "threads", "2"), 18, 0.01)
+                .secondary("gc.alloc.rate.norm", "B/op", 48);
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.json"), s.json());
+        return dir;
+    }
+
+    @Test
+    void theGateCanJudgeASecondaryMetricWithItsOwnDirection() throws IOException {
+        Path a = allocating("a", 16, 0);
+        Path b = allocating("b", 32, 3); // twice the allocation, the same time
+        assertEquals(0, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", tmp.resolve("time").toString(),
+                "--quiet"), "the time did not change");
+        assertEquals(1, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--metric", "gc.alloc.rate.norm",
+                "--out", tmp.resolve("alloc").toString(), "--quiet"), "twice the bytes per operation is a regression");
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("alloc/compare.json").toFile());
+        assertEquals(1, json.get("counts").get("regression").asInt());
+        assertEquals(1, json.get("counts").get("unchanged").asInt(), "Collatz allocates the same");
+        assertEquals(0, AnalyzerMain.execute("compare", b.toString(), a.toString(), "--metric", "gc.alloc.rate.norm",
+                "--out", tmp.resolve("less").toString(), "--quiet"), "half the bytes is an improvement, not a regression");
+        console.reset();
+        assertEquals(2, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--metric", "gc.count"));
+        assertTrue(console.err().contains("has no secondary metric 'gc.count' (its secondary metrics: gc.alloc.rate.norm)"),
+                console.err());
+    }
+
     @Test
     void badInputAndMismatchedRunsAreExitTwo() throws IOException {
         Path a = run("a", 1.0, 0.01, 0);
