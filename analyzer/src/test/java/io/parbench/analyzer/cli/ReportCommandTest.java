@@ -28,6 +28,34 @@ class ReportCommandTest {
         assertEquals(report.resolve("index.html").toString(), console.out().trim());
     }
 
+    /** A thread sweep made the JMH way, one file per -t value, reported as one run; a benchmark in two files is refused. */
+    @Test
+    void severalFilesAreJoinedIntoOneReport() throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int t : new int[] {1, 2, 4}) {
+            Path f = tmp.resolve("t" + t + ".json");
+            Files.writeString(f, new io.parbench.analyzer.SyntheticJmh(t).entry("org.x.Map.get", "thrpt", "ops/us",
+                    java.util.Map.of("size", "1000"), new double[][] {{10.0 * t, 10.2 * t, 9.9 * t}}, t).json());
+            files.add(f);
+        }
+        Path out = tmp.resolve("sweep");
+        assertEquals(0, AnalyzerMain.execute("report", files.get(0).toString(), files.get(1).toString(),
+                files.get(2).toString(), "--out", out.toString(), "--quiet"));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("3 benchmarks from t1.json"), md.substring(0, 300));
+        assertTrue(md.contains("Map.get (thrpt) vs contenders"), "the -t sweep is one chart over the JMH threads");
+        java.util.List<String> csv = Files.readAllLines(out.resolve("tables/results.csv"));
+        assertEquals(java.util.List.of("1", "2", "4"), csv.subList(1, 4).stream().map(l -> l.split(",")[2]).toList());
+        var run = ReportCommand.read(files);
+        assertEquals(java.util.List.of(1, 2, 4), run.results().stream().map(r -> r.key().jmhThreads()).toList());
+        console.reset();
+        assertEquals(2, AnalyzerMain.execute("report", files.get(0).toString(), files.get(0).toString(), "--out",
+                tmp.resolve("twice").toString()));
+        assertTrue(console.err().contains("which " + files.get(0).toAbsolutePath().normalize() + " holds too")
+                || console.err().contains("holds too: joined files must differ"), console.err());
+        assertTrue(!Files.exists(tmp.resolve("twice")), "nothing written");
+    }
+
     @Test
     void badInputIsExitTwoWithOneSentenceAndNoStackTrace() throws IOException {
         Path existing = tmp.resolve("existing-report");
