@@ -107,6 +107,19 @@ class EveryStrategyGivesTheSequentialAnswer(unittest.TestCase):
             server.close()
         self.assertEqual({w.count_primes(w.HYBRID_BASE, w.HYBRID_BASE + 6 * 1000)}, set(answers.values()))
 
+    def test_threads_started_per_operation_close_their_connections(self):
+        server = Server(hybrid=False)
+        try:
+            bench = benchmarks.create("http", "thread", 8, 16, {}, server.url)
+            try:
+                for _ in range(3):
+                    self.assertEqual(16 * 4096, bench.op())
+                self.assertEqual([], bench.client.all, "no connection outlives its thread")
+            finally:
+                bench.close()
+        finally:
+            server.close()
+
     def test_pickle(self):
         self.assertEqual({1000}, set(self.run_all("pickle").values()))
 

@@ -175,12 +175,16 @@ class CpuBench(Bench):
         return self.combine(self.loop.run_until_complete(main()))
 
 
-def run_in_flight(fn, items, threads):
+def run_in_flight(fn, items, threads, after=None):
     """Runs fn over items on `threads` threading.Threads started for this operation (each takes every threads-th
-    item): the tasks in flight are the threads."""
+    item): the tasks in flight are the threads. `after` runs at the end of each thread (to close what it opened)."""
     results = [0] * threads
     def work(k):
-        results[k] = sum(fn(x) for x in items[k::threads])
+        try:
+            results[k] = sum(fn(x) for x in items[k::threads])
+        finally:
+            if after is not None:
+                after()
     ts = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
     for t in ts:
         t.start()
@@ -271,7 +275,8 @@ class HttpBench(Bench):
         if s == "sequential":
             return sum(self.fetch(i) for i in range(n))
         if s == "thread":
-            return run_in_flight(self.fetch, list(range(n)), self.threads)
+            # each thread's connection is closed when the thread ends: it dies with its thread
+            return run_in_flight(self.fetch, list(range(n)), self.threads, self.client.release)
         if s == "threadpool":
             return sum(self.pool.map(self.fetch, range(n)))
         return self.loop.run_until_complete(self.async_op(n))

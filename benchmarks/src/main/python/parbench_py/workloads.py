@@ -127,6 +127,15 @@ class HttpClient:
             raise RuntimeError("GET %s answered %d" % (path, r.status))
         return body
 
+    def release(self):
+        """Closes this thread's connection (a thread that ends must not leave its socket open)."""
+        c = getattr(self.local, "c", None)
+        if c is not None:
+            c.close()
+            self.local.c = None
+            with self.lock:
+                self.all.remove(c)
+
     def close(self):
         with self.lock:
             for c in self.all:
