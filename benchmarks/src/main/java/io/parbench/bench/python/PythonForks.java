@@ -91,9 +91,10 @@ public final class PythonForks implements AutoCloseable {
             if (server != null) {
                 cmd.addAll(List.of("--url", "http://127.0.0.1:" + server.port() + "/"));
             }
+            java.nio.file.Path stderr = java.nio.file.Files.createTempFile(harness.path(), "fork-", ".stderr");
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .directory(harness.path().toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log));
+                    .redirectError(stderr.toFile());
             pb.environment().put("PYTHONPATH", harness.path().toString());
             pb.environment().put("PYTHONUNBUFFERED", "1");
             Process p = pb.start();
@@ -106,7 +107,9 @@ public final class PythonForks implements AutoCloseable {
                 }
                 String text = new String(out, StandardCharsets.UTF_8).trim();
                 if (p.exitValue() != 0) {
-                    throw new ForkFailure("the interpreter exited with " + p.exitValue() + " (its message is in run.log)");
+                    String said = harnessSentence(stderr);
+                    throw new ForkFailure(said != null ? said : "the interpreter exited with " + p.exitValue()
+                            + " (its output is in run.log)");
                 }
                 JsonNode doc = MAPPER.readTree(text.lines().reduce((x, y) -> y).orElse(""));
                 if (doc == null || !doc.path("result").isArray()) {
@@ -118,9 +121,31 @@ public final class PythonForks implements AutoCloseable {
             } finally {
                 stop(p);
                 current = null;
+                appendToLog(stderr);
             }
         } catch (IoFailure e) {
             throw new ForkFailure(e.getMessage());
+        }
+    }
+
+    /** The harness's own sentence ("parbench_py: ..."), the last one it wrote to stderr, or null. */
+    static String harnessSentence(java.nio.file.Path stderr) throws IOException {
+        String said = null;
+        for (String line : java.nio.file.Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+            if (line.startsWith("parbench_py: ")) {
+                said = line.substring("parbench_py: ".length());
+            }
+        }
+        return said;
+    }
+
+    /** A fork's stderr, added to run.log and then deleted. */
+    private void appendToLog(java.nio.file.Path stderr) throws IOException {
+        try {
+            java.nio.file.Files.write(log.toPath(), java.nio.file.Files.readAllBytes(stderr),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            java.nio.file.Files.deleteIfExists(stderr);
         }
     }
 

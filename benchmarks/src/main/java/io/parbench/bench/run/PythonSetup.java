@@ -41,6 +41,7 @@ final class PythonSetup implements AutoCloseable {
         if (plan.stream().noneMatch(b -> b.entry().isPython())) {
             return new PythonSetup(plan, null, List.of(), List.of(), null, jmh);
         }
+        checkParams(jmh);
         PythonHarness harness = PythonHarness.extract();
         PythonRuntime.Found found = PythonRuntime.discover(System.getenv("PATH"), harness);
         List<PlannedBenchmark> out = new ArrayList<>();
@@ -68,6 +69,27 @@ final class PythonSetup implements AutoCloseable {
         }
         return new PythonSetup(List.copyOf(out), harness, found.runtimes(), found.notes(), PythonSuite.Settings.of(profile),
                 jmh);
+    }
+
+    /** The python workloads' params given as raw {@code -p} options must be whole numbers (width at least 1). */
+    static void checkParams(JmhSettings jmh) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        PythonSuite.PARAMS.values().forEach(m -> names.addAll(m.keySet()));
+        for (String name : names) {
+            for (String v : jmh.raw().getParameter(name).orElse(List.of())) {
+                long min = name.equals("width") ? 1 : 0;
+                boolean ok;
+                try {
+                    ok = Long.parseLong(v.trim()) >= min;
+                } catch (NumberFormatException e) {
+                    ok = false;
+                }
+                if (!ok) {
+                    throw new UsageException("-p " + name + "=" + v + " is not a whole number >= " + min
+                            + " (the python suite's " + name + ")");
+                }
+            }
+        }
     }
 
     List<PlannedBenchmark> plan() {

@@ -181,6 +181,17 @@ class PythonSuiteTest {
     }
 
     @Test
+    void aFailedForkIsToldInTheHarnesssOwnSentence() throws Exception {
+        Path stderr = tmp.resolve("fork.stderr");
+        Files.writeString(stderr, "Traceback (most recent call last):\n  ...\nparbench_py: the start method 'fork' is "
+                + "not available here (available: spawn)\n");
+        assertEquals("the start method 'fork' is not available here (available: spawn)",
+                PythonForks.harnessSentence(stderr));
+        Files.writeString(stderr, "Segmentation fault\n");
+        assertEquals(null, PythonForks.harnessSentence(stderr));
+    }
+
+    @Test
     void versionsAreComparedAsNumbers() {
         assertTrue(PythonRuntime.atLeastMinimum("3.8.0"));
         assertTrue(PythonRuntime.atLeastMinimum("3.14.0"));

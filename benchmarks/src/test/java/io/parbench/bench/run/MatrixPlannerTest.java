@@ -101,6 +101,10 @@ class MatrixPlannerTest {
         List<PlannedBenchmark> narrow = MatrixPlanner.plan(List.of("python"), Profile.QUICK, List.of(1, 2), null, null,
                 "start|http", 2, 2);
         assertEquals(5 + 1 + 3 * 2, narrow.size());
+        assertEquals("-p latencyMs=soon is not a whole number >= 0 (the python suite's latencyMs)", assertThrows(
+                UsageException.class, () -> PythonSetup.checkParams(JmhSettings.of(Profile.QUICK, List.of("-p",
+                        "latencyMs=soon"))), "").getMessage());
+        PythonSetup.checkParams(JmhSettings.of(Profile.QUICK, List.of("-p", "latencyMs=5", "-p", "width=200")));
         assertEquals("--threads 1,000 is too many for mp-pool (at most 64 child processes); leave it out with --strategies, "
                 + "or lower --threads", assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("python"),
                 Profile.QUICK, List.of(1000), null, null, "primes", 2, 2)).getMessage());
