@@ -157,7 +157,7 @@ public final class ScalingAnalysis {
                 points.add(new ScalingGroup.Point(t, stats.get(r), s, s.estimate() / t,
                         ScalingLaws.karpFlatt(s.estimate(), t)));
             }
-            curves.add(curve(e.getKey(), points, weak, physical, higherIsBetter));
+            curves.add(curve(e.getKey(), points, weak, physical, higherIsBetter, stats.get(base)));
         }
         BenchmarkResult first = results.get(0);
         SortedMap<String, String> fixed = first.key().paramsWithout("strategy", "threads");
@@ -171,8 +171,50 @@ public final class ScalingAnalysis {
                 stats.get(base), weak, curves, rankings(base, byStrategy, stats, higherIsBetter)));
     }
 
+    /** Bootstrap replicates behind a fitted law's interval (closed-form fits: a millisecond per curve). */
+    static final int FIT_REPLICATES = 1_000;
+
+    /**
+     * The 95% interval of a serial fraction: the law refitted to the speedups of {@link #FIT_REPLICATES} joint
+     * resamples of the baseline's and every point's samples (forks first), the 2.5th and 97.5th percentiles of the
+     * fits. NaN when a benchmark has no raw samples.
+     */
+    private double[] fitInterval(List<ScalingGroup.Point> points, BenchmarkStats base, boolean weak, boolean higherIsBetter,
+            int limit) {
+        List<ScalingGroup.Point> used = points.stream().filter(p -> p.threads() <= limit).toList();
+        List<Samples> samples = new ArrayList<>();
+        samples.add(base.steady().scaled(base.result().primary().unit().toBase()));
+        used.forEach(p -> samples.add(p.stats().steady().scaled(p.stats().result().primary().unit().toBase())));
+        if (used.isEmpty() || samples.stream().anyMatch(x -> x.count() < 2)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[][] rows = bootstrap.jointMeans(samples, FIT_REPLICATES);
+        double[] fits = new double[rows.length];
+        int n = 0;
+        for (double[] row : rows) {
+            List<ScalingLaws.Point> pts = new ArrayList<>();
+            for (int i = 0; i < used.size(); i++) {
+                double s = higherIsBetter ? row[i + 1] / row[0] : row[0] / row[i + 1];
+                if (weak) {
+                    s *= (double) sizeOf(used.get(i).stats().result()) / sizeOf(base.result());
+                }
+                pts.add(new ScalingLaws.Point(used.get(i).threads(), s));
+            }
+            double f = weak ? ScalingLaws.fitGustafson(pts) : ScalingLaws.fitAmdahl(pts);
+            if (!Double.isNaN(f)) {
+                fits[n++] = f;
+            }
+        }
+        if (n < rows.length / 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] sorted = java.util.Arrays.copyOf(fits, n);
+        java.util.Arrays.sort(sorted);
+        return new double[] {Bootstrap.quantile(sorted, 0.025), Bootstrap.quantile(sorted, 0.975)};
+    }
+
     private ScalingGroup.Curve curve(String strategy, List<ScalingGroup.Point> points, boolean weak, int physical,
-            boolean higherIsBetter) {
+            boolean higherIsBetter, BenchmarkStats base) {
         List<ScalingLaws.Point> all = points.stream()
                 .map(p -> new ScalingLaws.Point(p.threads(), p.speedup().estimate())).toList();
         ScalingGroup.Fit amdahl;
@@ -180,7 +222,9 @@ public final class ScalingAnalysis {
         if (weak) {
             double s = ScalingLaws.fitGustafson(all);
             int upTo = points.stream().mapToInt(ScalingGroup.Point::threads).max().orElse(0);
-            gustafson = new ScalingGroup.Fit(s, upTo, Double.isNaN(s) ? "no point above 1 thread" : "");
+            double[] ci = Double.isNaN(s) ? new double[] {Double.NaN, Double.NaN}
+                    : fitInterval(points, base, true, higherIsBetter, Integer.MAX_VALUE);
+            gustafson = new ScalingGroup.Fit(s, upTo, Double.isNaN(s) ? "no point above 1 thread" : "", ci[0], ci[1]);
             amdahl = new ScalingGroup.Fit(Double.NaN, 0, "weak scaling: the problem grows with the threads, so "
                     + "Gustafson's law applies instead of Amdahl's");
         } else {
@@ -196,7 +240,9 @@ public final class ScalingAnalysis {
             } else if (physical <= 0) {
                 note = "the physical core count is unknown (no environment.json), so the fit uses every point";
             }
-            amdahl = new ScalingGroup.Fit(f, upTo, note);
+            double[] ci = Double.isNaN(f) ? new double[] {Double.NaN, Double.NaN}
+                    : fitInterval(points, base, false, higherIsBetter, limit);
+            amdahl = new ScalingGroup.Fit(f, upTo, note, ci[0], ci[1]);
         }
         UniversalScalability usl = null;
         String uslNote;

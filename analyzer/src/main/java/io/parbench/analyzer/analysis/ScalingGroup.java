@@ -29,8 +29,20 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
         }
     }
 
-    /** A serial fraction fitted over the points up to {@code upTo} threads; {@code note} says why when NaN. */
-    public record Fit(double serialFraction, int upTo, String note) {
+    /**
+     * A serial fraction fitted over the points up to {@code upTo} threads, with its 95% bootstrap interval
+     * ({@code low}, {@code high}; NaN when the samples do not allow one); {@code note} says why when NaN.
+     */
+    public record Fit(double serialFraction, int upTo, String note, double low, double high) {
+
+        public Fit(double serialFraction, int upTo, String note) {
+            this(serialFraction, upTo, note, Double.NaN, Double.NaN);
+        }
+
+        public boolean hasInterval() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+
         public boolean ok() {
             return !Double.isNaN(serialFraction);
         }

@@ -294,7 +294,8 @@ public final class ReportDocument {
             for (ScalingGroup.Curve c : g.curves()) {
                 ScalingGroup.Fit law = g.weak() ? c.gustafson() : c.amdahl();
                 fits.add(List.of(c.strategy(),
-                        law.ok() ? Format.percent(law.serialFraction()) + " (1.." + law.upTo() + " threads)" : "-",
+                        law.ok() ? Format.percent(law.serialFraction()) + (law.hasInterval() ? " [" + Format.percent(law.low())
+                                + ", " + Format.percent(law.high()) + "]" : "") + " (1.." + law.upTo() + " threads)" : "-",
                         law.ok() && !g.weak() ? (Double.isInfinite(law.ceiling()) ? "none" : Format.num(law.ceiling()) + "x") : "-",
                         c.usl() == null ? "-" : Format.num(c.usl().sigma()),
                         c.usl() == null ? "-" : Format.num(c.usl().kappa()),

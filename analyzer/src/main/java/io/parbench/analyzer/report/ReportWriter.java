@@ -193,6 +193,8 @@ public final class ReportWriter {
                     Map<String, Object> fm = new LinkedHashMap<>();
                     fm.put("law", g.weak() ? "gustafson" : "amdahl");
                     fm.put("serialFraction", n(fit.serialFraction()));
+                    fm.put("serialFractionLow", n(fit.low()));
+                    fm.put("serialFractionHigh", n(fit.high()));
                     fm.put("upToThreads", fit.upTo());
                     fm.put("note", fit.note());
                     cm.put("fit", fm);

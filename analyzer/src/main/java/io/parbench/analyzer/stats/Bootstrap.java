@@ -55,7 +55,8 @@ public final class Bootstrap {
         return new Interval(estimate, quantile(ratios, tail), quantile(ratios, 1 - tail));
     }
 
-    static double quantile(double[] sorted, double p) {
+    /** The {@code p} quantile of sorted values, interpolated linearly between neighbours. */
+    public static double quantile(double[] sorted, double p) {
         double pos = p * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);
@@ -77,6 +78,24 @@ public final class Bootstrap {
         Arrays.sort(means);
         double tail = (1 - level) / 2;
         return new Interval(estimate, quantile(means, tail), quantile(means, 1 - tail));
+    }
+
+    /**
+     * {@code replicates} joint resamples of several benchmarks' means: row r holds, for each of {@code samples}, the
+     * mean of its r-th resample (forks first where there are several), every benchmark resampled independently, as
+     * its own run. For the interval of a statistic of several means (a law fitted to speedups). Seeded: the same input
+     * gives the same rows.
+     */
+    public double[][] jointMeans(java.util.List<Samples> samples, int replicates) {
+        SplittableRandom random = new SplittableRandom(seed);
+        MeanResampler[] resamplers = samples.stream().map(Bootstrap::resampler).toArray(MeanResampler[]::new);
+        double[][] rows = new double[replicates][resamplers.length];
+        for (int r = 0; r < replicates; r++) {
+            for (int i = 0; i < resamplers.length; i++) {
+                rows[r][i] = resamplers[i].mean(random);
+            }
+        }
+        return rows;
     }
 
     /** How many forks the samples come from. */

@@ -75,6 +75,22 @@ class ScalingAnalysisTest {
         assertTrue(a.plain().isEmpty());
     }
 
+    /**
+     * The serial fraction's 95% interval (joint bootstrap of the baseline's and every point's samples, each fit
+     * refitted): it holds the fraction put in, and it narrows as the noise falls.
+     */
+    @Test
+    void theFittedSerialFractionHasAnIntervalThatHoldsTheTruth() throws IOException {
+        ScalingGroup.Fit noisy = Analysis.of(syntheticRun(0.05)).groups().get(0).curves().get(0).amdahl();
+        assertTrue(noisy.hasInterval());
+        assertTrue(noisy.low() <= 0.05 && 0.05 <= noisy.high(), noisy.toString());
+        assertTrue(noisy.low() <= noisy.serialFraction() && noisy.serialFraction() <= noisy.high(), noisy.toString());
+        ScalingGroup.Fit clean = Analysis.of(syntheticRun(0.0005)).groups().get(0).curves().get(0).amdahl();
+        assertTrue(clean.low() <= 0.05 && 0.05 <= clean.high(), clean.toString());
+        assertTrue(clean.high() - clean.low() < (noisy.high() - noisy.low()) / 10, clean + " vs " + noisy);
+        assertFalse(new ScalingGroup.Fit(0.1, 4, "").hasInterval(), "a fit made without samples has none");
+    }
+
     @Test
     void noisyEqualStrategiesAreCalledWithinNoise() throws IOException {
         SyntheticJmh s = new SyntheticJmh();
