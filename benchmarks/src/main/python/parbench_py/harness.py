@@ -48,10 +48,9 @@ def iteration(bench, seconds):
             return elapsed * 1000.0 / ops
 
 
-def jmh_entry(name, workload, strategy, threads, size, params, warmup, iterations, seconds, scores, secondary):
+def jmh_entry(name, strategy, threads, size, params, warmup, iterations, seconds, scores, secondary, info):
     all_params = {"strategy": strategy, "threads": str(threads), "size": str(size)}
     all_params.update({k: str(v) for k, v in params.items()})
-    info = benchmarks.interpreter()
     entry = {
         "jmhVersion": "parbench-python " + VERSION,
         "benchmark": name,
@@ -104,16 +103,16 @@ def run_fork(workload, strategy, threads, size, params, warmup, iterations, seco
         if workload == "counter":
             # every operation of the measured iterations, as updates lost per operation
             secondary["lostUpdates"] = metric([float(x) for x in bench.lost], "updates/op")
-            secondary["lostUpdates"]["rawData"] = [[float(x) for x in bench.lost]]
     finally:
         bench.close()
     full = dict(benchmarks.PARAMS.get(workload, {}))
     full.update(params)
     name = prefix + "." + workload
-    return {"result": [jmh_entry(name, workload, strategy, threads, size, full, warmup, iterations, seconds, scores,
-                                 secondary)],
+    info = benchmarks.interpreter()
+    return {"result": [jmh_entry(name, strategy, threads, size, full, warmup, iterations, seconds, scores, secondary,
+                                 info)],
             "warmup": warm,
-            "interpreter": benchmarks.interpreter()}
+            "interpreter": info}
 
 
 def end_group():

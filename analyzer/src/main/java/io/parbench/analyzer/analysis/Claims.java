@@ -101,8 +101,11 @@ public final class Claims {
 
     /** The ids {@link #check} has a test for (a test compares them with claims.json). */
     static List<String> checkedIds() {
-        return List.copyOf(checks().keySet());
+        return List.copyOf(CHECKS.keySet());
     }
+
+    /** Each claim's check, by the claim's id in claims.json. */
+    private static final Map<String, Function<Claims, Result>> CHECKS = checks();
 
     private static Map<String, Function<Claims, Result>> checks() {
         Map<String, Function<Claims, Result>> m = new LinkedHashMap<>();
@@ -116,7 +119,7 @@ public final class Claims {
         m.put("counter-race", Claims::counterRace);
         m.put("pickling", Claims::pickling);
         m.put("hybrid-helps", Claims::hybridHelps);
-        return m;
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Every claim checked against the run; empty when the run has no python-suite result. */
@@ -127,7 +130,7 @@ public final class Claims {
         Claims c = new Claims(a);
         List<Checked> out = new ArrayList<>();
         for (Claim claim : list()) {
-            Function<Claims, Result> check = checks().get(claim.id());
+            Function<Claims, Result> check = CHECKS.get(claim.id());
             Result r = check == null ? new Result("", "", Verdict.NOT_MEASURED, "parbench has no check for this claim")
                     : check.apply(c);
             out.add(new Checked(claim, r.python, r.jvm, r.verdict, r.lesson));

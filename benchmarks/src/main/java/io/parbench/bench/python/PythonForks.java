@@ -1,7 +1,7 @@
 package io.parbench.bench.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.bench.run.Json;
 import io.parbench.bench.run.PlannedBenchmark;
 import io.parbench.bench.workload.io.IoFailure;
 import io.parbench.bench.workload.io.LoopbackServer;
@@ -35,8 +35,6 @@ public final class PythonForks implements AutoCloseable {
             super(message);
         }
     }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PythonHarness harness;
     private final Map<String, PythonRuntime> runtimes = new LinkedHashMap<>();
@@ -111,7 +109,7 @@ public final class PythonForks implements AutoCloseable {
                     throw new ForkFailure(said != null ? said : "the interpreter exited with " + p.exitValue()
                             + " (its output is in run.log)");
                 }
-                JsonNode doc = MAPPER.readTree(text.lines().reduce((x, y) -> y).orElse(""));
+                JsonNode doc = Json.MAPPER.readTree(lastLine(text, ""));
                 if (doc == null || !doc.path("result").isArray()) {
                     throw new ForkFailure("the interpreter printed no result");
                 }
@@ -126,6 +124,11 @@ public final class PythonForks implements AutoCloseable {
         } catch (IoFailure e) {
             throw new ForkFailure(e.getMessage());
         }
+    }
+
+    /** The last line of an interpreter's output (the harness prints its JSON last), or {@code none}. */
+    static String lastLine(String text, String none) {
+        return text.lines().reduce((x, y) -> y).orElse(none);
     }
 
     /** The harness's own sentence ("parbench_py: ..."), the last one it wrote to stderr, or null. */

@@ -1,7 +1,6 @@
 package io.parbench.bench.python;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parbench.bench.run.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,12 +103,12 @@ public record PythonRuntime(String prefix, Path executable, Map<String, Object> 
                 String version = versionOf(exe);
                 notes.add(exe + (version != null && !atLeastMinimum(version) ? " is Python " + version + ", older than "
                         + MINIMUM[0] + "." + MINIMUM[1] + ": " + INSTALL : " could not run the harness: "
-                        + text.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue())));
+                        + PythonForks.lastLine(text, "exit " + p.exitValue())));
                 return java.util.Optional.empty();
             }
-            JsonNode node = new ObjectMapper().readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
             @SuppressWarnings("unchecked")
-            Map<String, Object> info = new LinkedHashMap<>(new ObjectMapper().convertValue(node, Map.class));
+            Map<String, Object> info = new LinkedHashMap<>(Json.MAPPER.readValue(PythonForks.lastLine(text, "{}"),
+                    Map.class));
             String version = String.valueOf(info.get("version"));
             if (!atLeastMinimum(version)) {
                 notes.add(exe + " is Python " + version + ", older than " + MINIMUM[0] + "." + MINIMUM[1] + ": " + INSTALL);

@@ -58,9 +58,10 @@ public final class PythonSuite {
 
     /**
      * The suite's entries under a benchmark name prefix. Sizes make one sequential operation take 0.1 to 1 s in
-     * CPython (2.6 GHz Zen 3, CPython 3.11: primes in [100,000, 400,000) 0.33 s, sum of squares below 5M 0.19 s,
-     * 256 waits of 1 ms 0.29 s, 256 GETs 0.4 s, 64 fetched ranges counted 0.2 s); counter's size is the increments per
-     * thread, pickle's the ints in the list sent. The quick profile takes about 7.5 minutes on 2 cores.
+     * CPython (2.6 GHz Zen 3, CPython 3.11, the means of four quick runs: primes in [100,000, 400,000) 0.34-0.40 s, sum
+     * of squares below 5M 0.19-0.23 s, 256 waits of 1 ms 0.29-0.30 s, 256 GETs 0.42-0.46 s, 64 fetched ranges counted
+     * 0.34 s); counter's size is the increments per thread, pickle's the ints in the list sent. The quick profile took
+     * 6 min 52 s and 7 min 12 s on 2 cores.
      */
     public static List<Entry> entries(String prefix) {
         List<Entry> out = new ArrayList<>();

@@ -88,7 +88,7 @@ final class AbSide {
             }
             JsonNode parsed = Json.MAPPER.readTree(text);
             List<Measured> measured = new ArrayList<>(); // read before add(), which joins a first fork in place
-            parsed.forEach(e -> measured.add(new Measured(JsonForks.key(e), firstRow(e), describe(e))));
+            parsed.forEach(e -> measured.add(new Measured(JsonForks.key(e), JsonForks.firstRow(e), describe(e))));
             Map<String, Integer> added = forks.add(parsed);
             record(added, round, output, measured);
             write();
@@ -196,16 +196,6 @@ final class AbSide {
                     k -> m.described()).get("forks");
             forkList.add(fork);
         }
-    }
-
-    /** The first rawData row of a single-fork entry: its measured iterations. */
-    static List<Double> firstRow(JsonNode entry) {
-        List<Double> values = new ArrayList<>();
-        JsonNode raw = entry.path("primaryMetric").path("rawData");
-        if (raw.size() == 1) {
-            raw.get(0).forEach(v -> values.add(v.asDouble()));
-        }
-        return values;
     }
 
     /** A benchmark as iterations.json names it, with an empty list for its forks. */

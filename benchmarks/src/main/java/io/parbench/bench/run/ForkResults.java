@@ -77,8 +77,8 @@ final class ForkResults {
         return mean > 0 ? t * Math.sqrt(var / means.length) / mean : Double.POSITIVE_INFINITY;
     }
 
-    /** results.json's text: JMH's JSON of the joined results, with {@code forks} set to the forks each one holds. */
-    synchronized String json() {
+    /** results.json's entries: JMH's JSON of the joined results, with {@code forks} set to the forks each one holds. */
+    synchronized ArrayNode array() throws java.io.IOException {
         List<RunResult> joined = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         for (var e : forks.entrySet()) {
@@ -89,20 +89,15 @@ final class ForkResults {
         PrintStream ps = new PrintStream(bytes, false, StandardCharsets.UTF_8);
         ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(joined);
         ps.flush();
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        try {
-            JsonNode array = Json.MAPPER.readTree(text);
-            if (array instanceof ArrayNode a) {
-                for (int i = 0; i < a.size() && i < counts.size(); i++) {
-                    if (a.get(i) instanceof ObjectNode o) {
-                        o.put("forks", counts.get(i));
-                    }
-                }
-                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
-            }
-        } catch (java.io.IOException e) {
-            // JMH's own text is valid JSON; keep it as it is
+        JsonNode array = Json.MAPPER.readTree(bytes.toString(StandardCharsets.UTF_8));
+        if (!(array instanceof ArrayNode a)) {
+            throw new java.io.IOException("JMH's JSON writer wrote no array");
         }
-        return text;
+        for (int i = 0; i < a.size() && i < counts.size(); i++) {
+            if (a.get(i) instanceof ObjectNode o) {
+                o.put("forks", counts.get(i));
+            }
+        }
+        return a;
     }
 }

@@ -73,7 +73,7 @@ final class IterationRecorder implements OutputFormat {
     synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup) {
         String key = JsonForks.key(entry);
         series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup),
-                AbSide.firstRow(entry)));
+                JsonForks.firstRow(entry)));
         keys.computeIfAbsent(key, k -> describe(entry));
     }
 

@@ -113,9 +113,29 @@ final class JsonForks {
 
     /** results.json's text: every benchmark, its forks joined. */
     synchronized String json() throws IOException {
+        return text(array());
+    }
+
+    /** Every benchmark, its forks joined (the entries themselves, not copies). */
+    synchronized ArrayNode array() {
         ArrayNode array = Json.MAPPER.createArrayNode();
         entries.values().forEach(array::add);
+        return array;
+    }
+
+    /** A JSON array as results.json holds it: indented, with a final newline. */
+    static String text(ArrayNode array) throws IOException {
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+    }
+
+    /** The first rawData row of a single-fork entry: its measured iterations. */
+    static List<Double> firstRow(JsonNode entry) {
+        List<Double> values = new ArrayList<>();
+        JsonNode raw = entry.path("primaryMetric").path("rawData");
+        if (raw.size() == 1) {
+            raw.get(0).forEach(v -> values.add(v.asDouble()));
+        }
+        return values;
     }
 
     private static int rows(JsonNode metric) {

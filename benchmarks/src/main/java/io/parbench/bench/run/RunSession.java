@@ -323,7 +323,7 @@ public final class RunSession {
     }
 
     private void writeResults() throws IOException {
-        String json = pythonResults.benchmarks() == 0 ? results.json() : joined(results.json(), pythonResults.json());
+        String json = JsonForks.text(joined(results.array(), pythonResults.array()));
         dir.writeAtomically(RunDirectory.RESULTS, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
         if (recorder != null) {
             Map<String, Object> about = new LinkedHashMap<>();
@@ -337,11 +337,11 @@ public final class RunSession {
         }
     }
 
-    /** One JMH JSON array of two: JMH's own results, then the python suite's. */
-    static String joined(String jmh, String python) throws IOException {
-        var array = (com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(jmh);
-        Json.MAPPER.readTree(python).forEach(array::add);
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+    /** One JMH JSON array of two: JMH's own results, then the python suite's (added to {@code jmh}). */
+    static com.fasterxml.jackson.databind.node.ArrayNode joined(com.fasterxml.jackson.databind.node.ArrayNode jmh,
+            com.fasterxml.jackson.databind.node.ArrayNode python) {
+        python.forEach(jmh::add);
+        return jmh;
     }
 
     private void writeEnvironment(String status, Instant end, LoadAverage loadAfter) throws IOException {

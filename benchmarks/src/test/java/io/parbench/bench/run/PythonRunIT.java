@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,17 +202,8 @@ class PythonRunIT {
     }
 
     private Process launch(Path out, String path, String... args) throws IOException {
-        String jar = System.getProperty("parbench.benchmarksJar");
-        assertNotNull(jar, "run through Maven's failsafe (it sets parbench.benchmarksJar)");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 23) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.add("-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("jvm-tmp")));
-        cmd.addAll(List.of("-cp", jar, ParbenchMain.class.getName(), "run", "--out", out.toString()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = SmokeRunIT.launcherCommand(out, Files.createDirectories(tmp.resolve("jvm-tmp")), List.of(),
+                args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = pb.environment();

@@ -21,9 +21,9 @@ class RunSessionTest {
 
     @Test
     void thePythonSuitesResultsFollowJmhsInOneArray() throws Exception {
-        String joined = RunSession.joined("[{\"benchmark\": \"a.B.run\"}]", "[{\"benchmark\": \"python.primes\"}, "
-                + "{\"benchmark\": \"python.sleep\"}]");
-        var array = Json.MAPPER.readTree(joined);
+        var array = RunSession.joined((com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(
+                "[{\"benchmark\": \"a.B.run\"}]"), (com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(
+                "[{\"benchmark\": \"python.primes\"}, {\"benchmark\": \"python.sleep\"}]"));
         assertEquals(3, array.size());
         assertEquals("a.B.run", array.get(0).get("benchmark").asText());
         assertEquals("python.sleep", array.get(2).get("benchmark").asText());

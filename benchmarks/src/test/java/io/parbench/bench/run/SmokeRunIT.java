@@ -239,7 +239,11 @@ class SmokeRunIT {
         assertNoOrphans(out);
     }
 
-    private Process launch(Path out, String... args) throws IOException {
+    /**
+     * The command that runs the shaded jar's launcher as a user would ({@code run --out out args}), with the flags
+     * {@code scripts/parbench} gives it, {@code jvmFlags} and a temporary folder of the test's own.
+     */
+    static List<String> launcherCommand(Path out, Path jvmTmp, List<String> jvmFlags, String... args) {
         String jar = System.getProperty("parbench.benchmarksJar");
         assertNotNull(jar, "run through Maven's failsafe (it sets parbench.benchmarksJar)");
         List<String> cmd = new ArrayList<>();
@@ -248,10 +252,16 @@ class SmokeRunIT {
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
-        cmd.add("-Dparbench.it.marker=" + out.toAbsolutePath()); // forks inherit it: how we find them afterwards
-        cmd.add("-Djava.io.tmpdir=" + jvmTmp());
+        cmd.addAll(jvmFlags);
+        cmd.add("-Djava.io.tmpdir=" + jvmTmp);
         cmd.addAll(List.of("-cp", jar, ParbenchMain.class.getName(), "run", "--out", out.toString()));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Process launch(Path out, String... args) throws IOException {
+        // forks inherit the marker: how we find them afterwards
+        List<String> cmd = launcherCommand(out, jvmTmp(), List.of("-Dparbench.it.marker=" + out.toAbsolutePath()), args);
         // The launcher's stderr goes to a file beside the run folder: a benchmark failing on purpose should not
         // look like a failure in the build's log.
         return new ProcessBuilder(cmd).redirectError(out.resolveSibling(out.getFileName() + ".stderr").toFile())
