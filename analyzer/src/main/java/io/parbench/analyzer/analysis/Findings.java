@@ -229,14 +229,30 @@ public final class Findings {
         }
         UniversalScalability usl = c.usl();
         if (usl != null) {
-            sb.append(String.format(Locale.ROOT, " The USL fit gives contention sigma = %.3f and coherency kappa = %.4f%s.",
-                    usl.sigma(), usl.kappa(), Double.isInfinite(usl.peakConcurrency()) ? ", with no peak (throughput keeps rising)"
-                            : String.format(Locale.ROOT, ", so throughput peaks near %.0f threads%s", usl.peakConcurrency(),
-                                    usl.peakConcurrency() > maxThreads(c) ? String.format(Locale.ROOT,
-                                            " (extrapolated: the measured points stop at %d)", maxThreads(c)) : "")));
+            double peak = usl.peakConcurrency();
+            UniversalScalability.Interval peakCi = usl.peakInterval();
+            int measured = maxThreads(c);
+            boolean beyond = false;
+            String peakText;
+            if (Double.isInfinite(peak)) {
+                peakText = ", with no peak (throughput keeps rising)";
+            } else {
+                beyond = peak > measured || (peakCi.known() && peakCi.high() > measured);
+                peakText = ", so throughput peaks near " + Format.withInterval(peak, peakCi) + " threads";
+            }
+            sb.append(" The USL fit gives contention sigma = ").append(Format.withInterval(usl.sigma(), usl.sigmaInterval()))
+                    .append(" and coherency kappa = ").append(Format.withInterval(usl.kappa(), usl.kappaInterval()))
+                    .append(peakText).append(String.format(Locale.ROOT, " (95%% intervals from the fit's residuals, "
+                            + "%d degree%s of freedom left).", usl.df(), usl.df() == 1 ? "" : "s"));
+            if (beyond) {
+                sb.append(String.format(Locale.ROOT, " That peak is extrapolated: the measured points stop at %d threads.",
+                        measured));
+            }
             data.put("uslSigma", usl.sigma());
             data.put("uslKappa", usl.kappa());
-            data.put("uslPeak", Double.isInfinite(usl.peakConcurrency()) ? null : usl.peakConcurrency());
+            data.put("uslPeak", Double.isInfinite(peak) ? null : peak);
+            data.put("uslPeakLow95", peakCi.known() ? peakCi.low() : null);
+            data.put("uslPeakHigh95", peakCi.known() && Double.isFinite(peakCi.high()) ? peakCi.high() : null);
         } else {
             sb.append(" No USL fit: ").append(c.uslNote()).append('.');
         }

@@ -1,6 +1,7 @@
 package io.parbench.analyzer.analysis;
 
 import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.UniversalScalability;
 import java.util.Locale;
 
 /** How numbers read in reports: three significant figures, intervals in brackets, units always. */
@@ -37,6 +38,18 @@ public final class Format {
             return String.format(Locale.ROOT, "%.2fx", i.estimate());
         }
         return String.format(Locale.ROOT, "%.2fx [%.2f, %.2f]", i.estimate(), i.low(), i.high());
+    }
+
+    /**
+     * A USL parameter with its 95% interval, "0.0277 [0.00240, 0.0531]"; a low end below 0 reads as 0 (sigma and
+     * kappa cannot be negative), an infinite high end as "no bound".
+     */
+    public static String withInterval(double estimate, UniversalScalability.Interval i) {
+        if (!i.known()) {
+            return num(estimate);
+        }
+        return num(estimate) + " [" + num(Math.max(0, i.low())) + ", "
+                + (Double.isInfinite(i.high()) ? "no bound" : num(i.high())) + "]";
     }
 
     public static String percent(double v) {

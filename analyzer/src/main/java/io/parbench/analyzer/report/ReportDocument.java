@@ -297,16 +297,27 @@ public final class ReportDocument {
                         law.ok() ? Format.percent(law.serialFraction()) + (law.hasInterval() ? " [" + Format.percent(law.low())
                                 + ", " + Format.percent(law.high()) + "]" : "") + " (1.." + law.upTo() + " threads)" : "-",
                         law.ok() && !g.weak() ? (Double.isInfinite(law.ceiling()) ? "none" : Format.num(law.ceiling()) + "x") : "-",
-                        c.usl() == null ? "-" : Format.num(c.usl().sigma()),
-                        c.usl() == null ? "-" : Format.num(c.usl().kappa()),
+                        c.usl() == null ? "-" : Format.withInterval(c.usl().sigma(), c.usl().sigmaInterval()),
+                        c.usl() == null ? "-" : Format.withInterval(c.usl().kappa(), c.usl().kappaInterval()),
                         c.usl() == null ? "-" : Double.isInfinite(c.usl().peakConcurrency()) ? "none"
-                                : Format.num(c.usl().peakConcurrency()),
-                        joinWith("; ", law.note(), c.usl() == null ? c.uslNote() : "")));
+                                : Format.withInterval(c.usl().peakConcurrency(), c.usl().peakInterval()),
+                        joinWith("; ", law.note(), c.usl() == null ? c.uslNote() : uslExtrapolation(c))));
             }
             blocks.add(new Block.Table(List.of("Strategy", g.weak() ? "Gustafson serial fraction" : "Amdahl serial fraction",
-                    "Ceiling", "USL sigma", "USL kappa", "USL peak threads", "Why no fit"), fits,
+                    "Ceiling", "USL sigma [95% CI]", "USL kappa [95% CI]", "USL peak threads [95% CI]", "Notes"), fits,
                     new boolean[] {false, true, true, true, true, true, false}));
         }
+    }
+
+    /** Where the USL's peak (or its interval) lies past the measured thread counts, and what that means. */
+    private static String uslExtrapolation(ScalingGroup.Curve c) {
+        double peak = c.usl().peakConcurrency();
+        int measured = c.points().stream().mapToInt(ScalingGroup.Point::threads).max().orElse(0);
+        var ci = c.usl().peakInterval();
+        if (Double.isFinite(peak) && (peak > measured || (ci.known() && ci.high() > measured))) {
+            return "USL peak extrapolated past the " + measured + " threads measured";
+        }
+        return "";
     }
 
     private void contention() {

@@ -199,8 +199,21 @@ public final class ReportWriter {
                     fm.put("note", fit.note());
                     cm.put("fit", fm);
                     if (c.usl() != null) {
-                        cm.put("usl", Map.of("sigma", c.usl().sigma(), "kappa", c.usl().kappa(), "lambda", c.usl().lambda(),
-                                "peakThreads", Double.isInfinite(c.usl().peakConcurrency()) ? "none" : c.usl().peakConcurrency()));
+                        var usl = c.usl();
+                        Map<String, Object> um = new LinkedHashMap<>();
+                        um.put("sigma", usl.sigma());
+                        um.put("sigmaLow95", n(usl.sigmaInterval().low()));
+                        um.put("sigmaHigh95", n(usl.sigmaInterval().high()));
+                        um.put("kappa", usl.kappa());
+                        um.put("kappaLow95", n(usl.kappaInterval().low()));
+                        um.put("kappaHigh95", n(usl.kappaInterval().high()));
+                        um.put("lambda", usl.lambda());
+                        um.put("degreesOfFreedom", usl.df());
+                        um.put("peakThreads", Double.isInfinite(usl.peakConcurrency()) ? "none" : usl.peakConcurrency());
+                        um.put("peakThreadsLow95", n(usl.peakInterval().low()));
+                        um.put("peakThreadsHigh95", Double.isInfinite(usl.peakInterval().high()) ? "none"
+                                : n(usl.peakInterval().high()));
+                        cm.put("usl", um);
                     } else {
                         cm.put("usl", Map.of("note", c.uslNote()));
                     }

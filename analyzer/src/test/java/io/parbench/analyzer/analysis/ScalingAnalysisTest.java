@@ -91,6 +91,44 @@ class ScalingAnalysisTest {
         assertFalse(new ScalingGroup.Fit(0.1, 4, "").hasInterval(), "a fit made without samples has none");
     }
 
+    /** forkjoin follows a USL with sigma 0.05, kappa 0.02 (peak sqrt(0.95 / 0.02) = 6.9 threads) at these counts. */
+    private Run uslRun(int... threads) throws IOException {
+        SyntheticJmh s = new SyntheticJmh();
+        s.avgt(BENCH, Map.of("strategy", "sequential", "threads", "1", "size", "1000"), 100, 0.0005);
+        io.parbench.analyzer.stats.UniversalScalability truth =
+                new io.parbench.analyzer.stats.UniversalScalability(0.05, 0.02, 1, 0, 0, 0, 0, 1);
+        for (int t : threads) {
+            s.avgt(BENCH, Map.of("strategy", "forkjoin", "threads", "" + t, "size", "1000"), 100 / truth.throughput(t),
+                    0.0005);
+        }
+        Path dir = tmp.resolve("usl" + threads.length);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.json"), s.json());
+        return new RunReader().read(dir);
+    }
+
+    /** The USL's parameters and peak carry 95% intervals, and the finding says when the peak lies past the points. */
+    @Test
+    void theUslFitCarriesIntervalsAndSaysWhereItExtrapolates() throws IOException {
+        Analysis inside = Analysis.of(uslRun(1, 2, 4, 8, 12, 16));
+        var usl = inside.groups().get(0).curves().get(0).usl();
+        assertNotNull(usl);
+        assertEquals(3, usl.df(), "6 thread counts, 3 parameters");
+        assertTrue(usl.sigmaInterval().low() <= 0.05 && 0.05 <= usl.sigmaInterval().high(), usl.sigmaInterval().toString());
+        assertTrue(usl.kappaInterval().low() <= 0.02 && 0.02 <= usl.kappaInterval().high(), usl.kappaInterval().toString());
+        double peak = Math.sqrt(0.95 / 0.02);
+        assertTrue(usl.peakInterval().low() <= peak && peak <= usl.peakInterval().high(), usl.peakInterval().toString());
+        String fit = inside.findings().stream().filter(f -> f.kind().equals("fit")).findFirst().orElseThrow().sentence();
+        assertTrue(fit.contains("so throughput peaks near 6.89 [") && fit.contains("3 degrees of freedom left"), fit);
+        assertFalse(fit.contains("That peak is extrapolated"), fit);
+
+        // The same curve measured only up to 4 threads: four points, one degree of freedom, a peak past the data.
+        Analysis short4 = Analysis.of(uslRun(1, 2, 3, 4));
+        String fit4 = short4.findings().stream().filter(f -> f.kind().equals("fit")).findFirst().orElseThrow().sentence();
+        assertTrue(fit4.contains("1 degree of freedom left"), fit4);
+        assertTrue(fit4.contains("That peak is extrapolated: the measured points stop at 4 threads."), fit4);
+    }
+
     @Test
     void noisyEqualStrategiesAreCalledWithinNoise() throws IOException {
         SyntheticJmh s = new SyntheticJmh();

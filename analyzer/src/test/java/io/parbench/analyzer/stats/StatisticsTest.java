@@ -103,6 +103,71 @@ class StatisticsTest {
         assertEquals(90.00, usl.lambda(), 0.9);
         assertEquals(Math.sqrt((1 - usl.sigma()) / usl.kappa()), usl.peakConcurrency(), 1e-9);
         assertEquals(96.5, usl.peakConcurrency(), 1.5);
+        // The same test reports the standard errors 9.122e-03, 1.988e-05 and 14.21 on 4 degrees of freedom
+        // (residual standard error 82.85); 1% relative again.
+        assertEquals(4, usl.df());
+        assertEquals(9.122e-3, usl.sigmaSe(), 9.122e-5);
+        assertEquals(1.988e-5, usl.kappaSe(), 1.988e-7);
+        assertEquals(14.21, usl.lambdaSe(), 0.1421);
+        double t = 2.776445; // t(0.975, 4), to 7 digits
+        assertEquals(usl.sigma() - t * usl.sigmaSe(), usl.sigmaInterval().low(), 1e-6 * usl.sigma());
+        assertEquals(usl.kappa() + t * usl.kappaSe(), usl.kappaInterval().high(), 1e-6 * usl.kappa());
+        UniversalScalability.Interval peak = usl.peakInterval();
+        assertTrue(peak.low() < usl.peakConcurrency() && usl.peakConcurrency() < peak.high(), peak.toString());
+        assertTrue(Double.isFinite(peak.high()), "kappa's interval stays above 0, so the peak is bounded: " + peak);
+        // On the log scale the interval is skewed like the peak: the estimate is the geometric mean of its ends.
+        assertEquals(usl.peakConcurrency(), Math.sqrt(peak.low() * peak.high()), 1e-6 * usl.peakConcurrency());
+    }
+
+    @Test
+    void uslIntervalsCoverTheTrueParametersAtAboutTheNominalRate() {
+        // Throughputs drawn from a known USL (sigma 0.05, kappa 0.001, lambda 100: peak sqrt(0.95 / 0.001) = 30.8)
+        // with normal noise of sd 20 at 8 concurrencies, 400 times with a fixed seed. Wald intervals are
+        // asymptotic, so this asks for 88% to 99% coverage, not 95% exactly.
+        java.util.Random random = new java.util.Random(20261124);
+        double[] ns = {1, 2, 4, 8, 16, 32, 48, 64};
+        UniversalScalability truth = new UniversalScalability(0.05, 0.001, 100, 0, 0, 0, 0, 5);
+        int runs = 400;
+        int sigmaIn = 0;
+        int kappaIn = 0;
+        int peakIn = 0;
+        for (int r = 0; r < runs; r++) {
+            List<UniversalScalability.Point> points = new ArrayList<>();
+            for (double n : ns) {
+                points.add(new UniversalScalability.Point(n, truth.throughput(n) + 20 * random.nextGaussian()));
+            }
+            UniversalScalability fit = UniversalScalability.fit(points);
+            sigmaIn += contains(fit.sigmaInterval(), truth.sigma()) ? 1 : 0;
+            kappaIn += contains(fit.kappaInterval(), truth.kappa()) ? 1 : 0;
+            peakIn += contains(fit.peakInterval(), truth.peakConcurrency()) ? 1 : 0;
+        }
+        for (int in : new int[] {sigmaIn, kappaIn, peakIn}) {
+            assertTrue(in >= 0.88 * runs && in <= 0.99 * runs, "coverage " + sigmaIn + ", " + kappaIn + ", " + peakIn
+                    + " of " + runs);
+        }
+    }
+
+    @Test
+    void uslPeakHasNoUpperBoundWhenKappaCouldBeZero() {
+        // Nearly linear scaling with noise: kappa's interval reaches 0, so no peak can be ruled out.
+        double[] ns = {1, 2, 4, 8};
+        double[] x = {100, 199, 405, 790};
+        List<UniversalScalability.Point> points = new ArrayList<>();
+        for (int i = 0; i < ns.length; i++) {
+            points.add(new UniversalScalability.Point(ns[i], x[i]));
+        }
+        UniversalScalability fit = UniversalScalability.fit(points);
+        assertEquals(1, fit.df());
+        assertTrue(fit.kappaInterval().low() <= 0, fit.kappaInterval().toString());
+        if (fit.kappa() > 0) {
+            assertEquals(Double.POSITIVE_INFINITY, fit.peakInterval().high());
+        } else {
+            assertTrue(Double.isNaN(fit.peakInterval().low()), "no peak, so no interval: " + fit.peakInterval());
+        }
+    }
+
+    private static boolean contains(UniversalScalability.Interval i, double value) {
+        return i.low() <= value && value <= i.high();
     }
 
     @Test
