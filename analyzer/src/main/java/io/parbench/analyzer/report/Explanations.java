@@ -16,11 +16,15 @@ final class Explanations {
             java.util.Map.entry("CounterContention", "One shared counter incremented by every JMH thread. 'racy' is "
                     + "count++ on a volatile field: fast and wrong, its lost updates are the secondary metrics lostUpdates "
                     + "and lostPercent. The others are correct; under contention locks serialise the threads, AtomicLong "
-                    + "retries its compare-and-set, and LongAdder spreads the count over cells, so it keeps scaling."),
+                    + "makes every increment a locked read-modify-write of one cache line, and LongAdder spreads the count "
+                    + "over cells, so it keeps scaling. 'baseline' increments nothing shared: the measuring loop's own "
+                    + "cost, the ceiling no primitive can pass."),
             java.util.Map.entry("ReadWriteContention", "Reads and writes of a pair that must stay consistent. A "
                     + "ReentrantReadWriteLock's read lock still writes a shared reader count, so readers contend; a "
-                    + "StampedLock's optimistic read writes nothing and retries only when a writer got in."),
-            java.util.Map.entry("Reentrancy", "Re-acquiring a lock the thread already holds, by depth: cheap, not free."),
+                    + "StampedLock's optimistic read writes nothing and retries only when a writer got in. 'baseline' "
+                    + "draws the same mix and touches nothing shared."),
+            java.util.Map.entry("Reentrancy", "Re-acquiring a lock the thread already holds, by depth: cheap, not free. "
+                    + "'baseline' makes the same nested calls without a lock."),
             java.util.Map.entry("SemaphoreLimit", "A Semaphore(n) bounding 64 tasks of 1 ms: peakInFlight shows the limit "
                     + "held exactly, and the time follows 64 / n waits."),
             java.util.Map.entry("BarrierRoundTrip", "One meeting of all parties at a CyclicBarrier, a Phaser or a fresh "

@@ -75,7 +75,7 @@ class MatrixPlannerTest {
         assertEquals(1, plan.stream().filter(b -> b.entry().workload().equals("queue")).count());
         assertEquals("CounterContention contenders=4", counter.get(2).label());
         assertEquals(7 * 3 * 1, SuiteCatalog.suite("sync").get(7).variants(), "queues x groups");
-        assertEquals(7, SuiteCatalog.suite("sync").get(0).variants(), "one benchmark x 7 primitives");
+        assertEquals(8, SuiteCatalog.suite("sync").get(0).variants(), "one benchmark x 7 primitives and the baseline");
         // --strategies chooses among strategy suites: contention benchmarks have none
         assertTrue(assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("sync"), Profile.QUICK, null, null,
                 List.of("pool"), null, 2, 2)).getMessage().startsWith("unknown strategy 'pool' for suite(s) sync"));

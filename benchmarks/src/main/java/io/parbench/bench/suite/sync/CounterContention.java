@@ -1,7 +1,9 @@
 package io.parbench.bench.suite.sync;
 
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * One shared counter, several threads incrementing it: what does it cost to be correct?
@@ -27,16 +31,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The trap: {@code count++} on a shared field is a read, an add and a write. Two threads interleaving those
  * three steps both write the same value, and one increment is gone. Nothing fails, nothing warns: the count is
  * just low. {@code racy} does exactly that and reports how many updates it lost (the secondary metric
- * {@code lostUpdates}, and {@code lostPercent} of the increments made, from {@link AuxCounters}); every other primitive loses none, and the benchmark fails if one
- * does.
+ * {@code lostUpdates}, and {@code lostPercent} of the increments made, from {@link AuxCounters}); every other
+ * primitive loses none, and the benchmark fails if one does.
  *
  * <p>The lesson, in the numbers: with one thread every primitive is cheap. With more, the threads fight over one
- * cache line: a lock serialises them (fair locks hand over in order and pay for it), {@code AtomicLong} retries its
- * compare-and-set, and {@code LongAdder} gives each contending thread its own cell, so it keeps scaling, at the
- * price of a slower read. JMH's own threads are the contenders here ({@code -t}), swept from 1 to twice the
- * logical CPUs by {@code scripts/parbench run --suite sync}.
+ * cache line: a lock serialises them (fair locks hand over in order and pay for it), {@code AtomicLong} makes every
+ * increment a locked read-modify-write of that line, and {@code LongAdder} gives each contending thread its own
+ * cell, so it keeps scaling, at the price of a slower read. {@code baseline} increments nothing shared: it is the
+ * cost of the measuring loop itself, the floor under every other line. JMH's own threads are the contenders here
+ * ({@code -t}), swept from 1 to twice the logical CPUs by {@code scripts/parbench run --suite sync}.
  *
- * <p>Run: {@code java -jar benchmarks.jar CounterContention -t 4 -p primitive=racy,atomic,adder}
+ * <p>How it measures the primitive and not the harness, as JMH's samples do: each variant is a final class of its
+ * own, chosen once per trial, so the call in {@link #increment} has one receiver type in a fork and the JIT inlines
+ * it (no switch on the variant's name inside the measured operation); the counter sits alone on its cache lines
+ * ({@link Padding}, JMH sample 22), so a thread reading the variant's lock reference is not slowed by another
+ * thread's write to the count beside it.
+ *
+ * <p>Run: {@code java -jar benchmarks.jar CounterContention -t 4 -p primitive=baseline,racy,atomic,adder}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,25 +58,258 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(2)
 public class CounterContention {
 
-    @Param({"racy", "synchronized", "lock-unfair", "lock-fair", "atomic", "adder", "semaphore"})
+    /** The variants, in the order of the @Param below. */
+    static final List<String> PRIMITIVES = List.of("baseline", "racy", "synchronized", "lock-unfair", "lock-fair",
+            "atomic", "adder", "semaphore");
+
+    @Param({"baseline", "racy", "synchronized", "lock-unfair", "lock-fair", "atomic", "adder", "semaphore"})
     public String primitive;
 
-    // --- the shared state: one of these is used per trial ---
-    // WRONG: volatile makes each read and write visible, but count++ is still read, add, write: updates get lost.
-    // (Without volatile the JIT may keep the count in a register and lose nearly all of them.)
-    private volatile long racyCount;
-    private long syncCount;
-    private final Object monitor = new Object();
-    private ReentrantLock lock;
-    private long lockCount;
-    private final AtomicLong atomic = new AtomicLong();
-    private final LongAdder adder = new LongAdder();
-    private final Semaphore mutex = new Semaphore(1);
-    private long semaphoreCount;
+    /** The variant of this trial. */
+    private Counter counter;
     /** Increments made in this iteration, added by each thread at its tear-down. */
     private final AtomicLong made = new AtomicLong();
     /** Threads that have reported in this iteration. */
-    private final java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger reported = new AtomicInteger();
+
+    /** A shared counter. Implementations are final and padded; one is used per trial. */
+    interface Counter {
+        void increment() throws InterruptedException;
+
+        /** The count (read when no thread increments). */
+        long value();
+
+        void reset();
+
+        /** False for the baseline, which counts nothing and so loses nothing. */
+        default boolean counts() {
+            return true;
+        }
+    }
+
+    /** Increments nothing: the loop, the call and the thread's own tally, the floor under every other variant. */
+    static final class Baseline extends Padding.Slot<Void> implements Counter {
+        Baseline() {
+            super(null);
+        }
+
+        @Override
+        public void increment() {
+        }
+
+        @Override
+        public long value() {
+            return 0;
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public boolean counts() {
+            return false;
+        }
+    }
+
+    /**
+     * WRONG, on purpose: volatile makes each read and write visible, but {@code racy++} is still read, add, write, so
+     * updates get lost. (Without volatile the JIT may keep the count in a register and lose nearly all of them.)
+     */
+    static final class Racy extends Padding.Slot<Void> implements Counter {
+        Racy() {
+            super(null);
+        }
+
+        @Override
+        public void increment() {
+            racy++;
+        }
+
+        @Override
+        public long value() {
+            return racy;
+        }
+
+        @Override
+        public void reset() {
+            racy = 0;
+        }
+    }
+
+    /** A monitor around {@code count++}. */
+    static final class Synchronized extends Padding.Slot<Object> implements Counter {
+        Synchronized() {
+            super(new Object());
+        }
+
+        @Override
+        public void increment() {
+            synchronized (shared) {
+                count++;
+            }
+        }
+
+        @Override
+        public long value() {
+            synchronized (shared) {
+                return count;
+            }
+        }
+
+        @Override
+        public void reset() {
+            synchronized (shared) {
+                count = 0;
+            }
+        }
+    }
+
+    /** A ReentrantLock, unfair (barging) or fair (first come, first served), around {@code count++}. */
+    static final class Locked extends Padding.Slot<ReentrantLock> implements Counter {
+        Locked(boolean fair) {
+            super(new ReentrantLock(fair));
+        }
+
+        @Override
+        public void increment() {
+            shared.lock();
+            try {
+                count++;
+            } finally {
+                shared.unlock();
+            }
+        }
+
+        @Override
+        public long value() {
+            shared.lock();
+            try {
+                return count;
+            } finally {
+                shared.unlock();
+            }
+        }
+
+        @Override
+        public void reset() {
+            shared.lock();
+            try {
+                count = 0;
+            } finally {
+                shared.unlock();
+            }
+        }
+    }
+
+    /** A Semaphore(1) used as a mutex around {@code count++}. */
+    static final class Mutex extends Padding.Slot<Semaphore> implements Counter {
+        Mutex() {
+            super(new Semaphore(1));
+        }
+
+        @Override
+        public void increment() throws InterruptedException {
+            shared.acquire();
+            try {
+                count++;
+            } finally {
+                shared.release();
+            }
+        }
+
+        @Override
+        public long value() {
+            shared.acquireUninterruptibly();
+            try {
+                return count;
+            } finally {
+                shared.release();
+            }
+        }
+
+        @Override
+        public void reset() {
+            shared.acquireUninterruptibly();
+            try {
+                count = 0;
+            } finally {
+                shared.release();
+            }
+        }
+    }
+
+    /** An AtomicLong: one locked read-modify-write per increment. */
+    static final class Atomic extends Padding.Slot<AtomicLong> implements Counter {
+        Atomic() {
+            super(new PaddedAtomicLong());
+        }
+
+        @Override
+        public void increment() {
+            shared.incrementAndGet();
+        }
+
+        @Override
+        public long value() {
+            return shared.get();
+        }
+
+        @Override
+        public void reset() {
+            shared.set(0);
+        }
+    }
+
+    /** A LongAdder: a cell per contending thread, summed on read. */
+    static final class Adder extends Padding.Slot<LongAdder> implements Counter {
+        Adder() {
+            super(new PaddedLongAdder());
+        }
+
+        @Override
+        public void increment() {
+            shared.increment();
+        }
+
+        @Override
+        public long value() {
+            return shared.sum();
+        }
+
+        @Override
+        public void reset() {
+            shared.reset();
+        }
+    }
+
+    /** An AtomicLong with 128 bytes after its value (before it: its header and the variant's trailing padding). */
+    @SuppressWarnings("serial")
+    static final class PaddedAtomicLong extends AtomicLong {
+        long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
+    }
+
+    /** A LongAdder with 128 bytes after its base field (its cells are padded by the JDK). */
+    @SuppressWarnings("serial")
+    static final class PaddedLongAdder extends LongAdder {
+        long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
+    }
+
+    /** The variant named {@code primitive}; one sentence naming the valid ones otherwise. */
+    static Counter counter(String primitive) {
+        return switch (primitive) {
+            case "baseline" -> new Baseline();
+            case "racy" -> new Racy();
+            case "synchronized" -> new Synchronized();
+            case "lock-unfair" -> new Locked(false);
+            case "lock-fair" -> new Locked(true);
+            case "atomic" -> new Atomic();
+            case "adder" -> new Adder();
+            case "semaphore" -> new Mutex();
+            default -> throw new IllegalArgumentException("unknown primitive '" + primitive + "'; valid: "
+                    + String.join(", ", PRIMITIVES));
+        };
+    }
 
     /**
      * Per thread: the increments this thread made (its own field, so counting them costs no contention) and the
@@ -90,15 +334,17 @@ public class CounterContention {
 
         /** Runs after every thread has stopped (JMH waits for all of them before tear-down). */
         @TearDown(Level.Iteration)
-        public void report(CounterContention bench, org.openjdk.jmh.infra.ThreadParams threads,
-                org.openjdk.jmh.infra.BenchmarkParams params) {
+        public void report(CounterContention bench, ThreadParams threads, BenchmarkParams params) {
             bench.made.addAndGet(mine);
             if (bench.reported.incrementAndGet() == threads.getThreadCount()) {
-                long lost = bench.made.get() - bench.value();
+                Counter c = bench.counter;
+                long lost = c.counts() ? bench.made.get() - c.value() : 0;
                 lostUpdates = (long) IterationShare.of(lost, params);
                 lostPercent = bench.made.get() == 0 ? 0 : IterationShare.of(100.0 * lost / bench.made.get(), params);
-                bench.reset();
-                if (lost != 0 && !bench.primitive.equals("racy")) {
+                c.reset();
+                bench.made.set(0);
+                bench.reported.set(0);
+                if (lost != 0 && !(c instanceof Racy)) {
                     throw new IllegalStateException(bench.primitive + " lost " + lost + " updates: it is not a "
                             + "correct counter");
                 }
@@ -108,71 +354,17 @@ public class CounterContention {
 
     @Setup(Level.Trial)
     public void setUp() {
-        if (!java.util.List.of("racy", "synchronized", "lock-unfair", "lock-fair", "atomic", "adder", "semaphore")
-                .contains(primitive)) {
-            throw new IllegalArgumentException("unknown primitive '" + primitive + "'; valid: racy, synchronized, "
-                    + "lock-unfair, lock-fair, atomic, adder, semaphore");
-        }
-        lock = new ReentrantLock(primitive.equals("lock-fair"));
+        counter = counter(primitive);
     }
 
     @Benchmark
     public void increment(Tally tally) throws InterruptedException {
-        switch (primitive) {
-            case "racy" -> racyCount++; // WRONG, on purpose
-            case "synchronized" -> {
-                synchronized (monitor) {
-                    syncCount++;
-                }
-            }
-            case "lock-unfair", "lock-fair" -> {
-                lock.lock();
-                try {
-                    lockCount++;
-                } finally {
-                    lock.unlock();
-                }
-            }
-            case "atomic" -> atomic.incrementAndGet();
-            case "adder" -> adder.increment();
-            case "semaphore" -> {
-                mutex.acquire();
-                try {
-                    semaphoreCount++;
-                } finally {
-                    mutex.release();
-                }
-            }
-            default -> throw new IllegalStateException(primitive);
-        }
+        counter.increment();
         tally.mine++;
     }
 
     /** The counter's value (called when no thread increments). */
     long value() {
-        synchronized (monitor) {
-            return switch (primitive) {
-                case "racy" -> racyCount;
-                case "synchronized" -> syncCount;
-                case "lock-unfair", "lock-fair" -> lockCount;
-                case "atomic" -> atomic.get();
-                case "adder" -> adder.sum();
-                case "semaphore" -> semaphoreCount;
-                default -> throw new IllegalStateException(primitive);
-            };
-        }
-    }
-
-    private void reset() {
-        synchronized (monitor) {
-            racyCount = 0;
-            syncCount = 0;
-            lockCount = 0;
-            semaphoreCount = 0;
-            atomic.set(0);
-            adder.reset();
-            made.set(0);
-            reported.set(0);
-        }
+        return counter.value();
     }
 }

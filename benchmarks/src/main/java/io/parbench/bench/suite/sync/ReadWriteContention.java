@@ -1,5 +1,6 @@
 package io.parbench.bench.suite.sync;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * contend on that cache line; under short critical sections it often loses to plain {@code synchronized}. A
  * {@link StampedLock}'s optimistic read writes nothing: it reads, then validates the stamp, and retries under a
  * real read lock only when a writer got in between. Every read checks x == y, so a torn read fails the benchmark.
+ * {@code baseline} draws the same mix of reads and writes and touches nothing shared: the floor under the others.
+ *
+ * <p>As in {@link CounterContention}, each variant is a final class chosen once per trial (no switch on its name
+ * in the measured operation) and the pair sits alone on its cache lines ({@link Padding}).
  *
  * <p>Run: {@code java -jar benchmarks.jar ReadWriteContention -t 4 -p readPercent=90}
  */
@@ -40,108 +45,209 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(2)
 public class ReadWriteContention {
 
-    @Param({"synchronized", "rwlock", "stamped"})
+    /** The variants, in the order of the @Param below. */
+    static final List<String> LOCKS = List.of("baseline", "synchronized", "rwlock", "stamped");
+
+    @Param({"baseline", "synchronized", "rwlock", "stamped"})
     public String lock;
 
     @Param({"90"})
     public int readPercent;
 
-    private long x;
-    private long y;
-    private final Object monitor = new Object();
-    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
-    private final StampedLock stamped = new StampedLock();
+    /** The variant of this trial. */
+    private Store store;
 
-    @Setup(Level.Trial)
-    public void check() {
-        if (!java.util.List.of("synchronized", "rwlock", "stamped").contains(lock) || readPercent < 0 || readPercent > 100) {
-            throw new IllegalArgumentException("lock must be one of synchronized, rwlock, stamped and readPercent 0..100; got "
-                    + "lock=" + lock + ", readPercent=" + readPercent);
+    /** The pair under one kind of lock. Implementations are final and padded; one is used per trial. */
+    interface Store {
+        /** Reads x and y together; throws when they differ (a torn read). */
+        long read();
+
+        /** Increments x and y together. */
+        long write();
+
+        /** x and y (read when no thread works). */
+        long[] pair();
+    }
+
+    /** Reads and writes nothing shared: the random draw, the call and the check, the floor under the others. */
+    static final class Baseline extends Padding.Slot<Void> implements Store {
+        Baseline() {
+            super(null);
+        }
+
+        @Override
+        public long read() {
+            return 0;
+        }
+
+        @Override
+        public long write() {
+            return 0;
+        }
+
+        @Override
+        public long[] pair() {
+            return new long[] {0, 0};
         }
     }
 
-    @Benchmark
-    public long operate() {
-        boolean read = ThreadLocalRandom.current().nextInt(100) < readPercent;
-        return read ? read() : write();
+    static final class Monitor extends Padding.Slot<Object> implements Store {
+        Monitor() {
+            super(new Object());
+        }
+
+        @Override
+        public long read() {
+            long a;
+            long b;
+            synchronized (shared) {
+                a = x;
+                b = y;
+            }
+            return checked(a, b, "synchronized");
+        }
+
+        @Override
+        public long write() {
+            synchronized (shared) {
+                x++;
+                y++;
+            }
+            return 0;
+        }
+
+        @Override
+        public long[] pair() {
+            synchronized (shared) {
+                return new long[] {x, y};
+            }
+        }
     }
 
-    private long read() {
-        long a;
-        long b;
-        switch (lock) {
-            case "synchronized" -> {
-                synchronized (monitor) {
-                    a = x;
-                    b = y;
-                }
+    static final class ReadWrite extends Padding.Slot<ReentrantReadWriteLock> implements Store {
+        ReadWrite() {
+            super(new ReentrantReadWriteLock());
+        }
+
+        @Override
+        public long read() {
+            long a;
+            long b;
+            shared.readLock().lock();
+            try {
+                a = x;
+                b = y;
+            } finally {
+                shared.readLock().unlock();
             }
-            case "rwlock" -> {
-                rw.readLock().lock();
+            return checked(a, b, "rwlock");
+        }
+
+        @Override
+        public long write() {
+            shared.writeLock().lock();
+            try {
+                x++;
+                y++;
+            } finally {
+                shared.writeLock().unlock();
+            }
+            return 0;
+        }
+
+        @Override
+        public long[] pair() {
+            shared.readLock().lock();
+            try {
+                return new long[] {x, y};
+            } finally {
+                shared.readLock().unlock();
+            }
+        }
+    }
+
+    static final class Stamped extends Padding.Slot<StampedLock> implements Store {
+        Stamped() {
+            super(new StampedLock());
+        }
+
+        @Override
+        public long read() {
+            long stamp = shared.tryOptimisticRead();
+            long a = x;
+            long b = y;
+            if (!shared.validate(stamp)) { // a writer got in: read again under the read lock
+                stamp = shared.readLock();
                 try {
                     a = x;
                     b = y;
                 } finally {
-                    rw.readLock().unlock();
+                    shared.unlockRead(stamp);
                 }
             }
-            default -> {
-                long stamp = stamped.tryOptimisticRead();
-                a = x;
-                b = y;
-                if (!stamped.validate(stamp)) { // a writer got in: read again under the read lock
-                    stamp = stamped.readLock();
-                    try {
-                        a = x;
-                        b = y;
-                    } finally {
-                        stamped.unlockRead(stamp);
-                    }
-                }
+            return checked(a, b, "stamped");
+        }
+
+        @Override
+        public long write() {
+            long stamp = shared.writeLock();
+            try {
+                x++;
+                y++;
+            } finally {
+                shared.unlockWrite(stamp);
+            }
+            return 0;
+        }
+
+        @Override
+        public long[] pair() {
+            long stamp = shared.readLock();
+            try {
+                return new long[] {x, y};
+            } finally {
+                shared.unlockRead(stamp);
             }
         }
+    }
+
+    private static long checked(long a, long b, String lock) {
         if (a != b) {
             throw new IllegalStateException(lock + " let a reader see a half-written point: x=" + a + ", y=" + b);
         }
         return a;
     }
 
-    private long write() {
-        switch (lock) {
-            case "synchronized" -> {
-                synchronized (monitor) {
-                    x++;
-                    y++;
-                }
-            }
-            case "rwlock" -> {
-                rw.writeLock().lock();
-                try {
-                    x++;
-                    y++;
-                } finally {
-                    rw.writeLock().unlock();
-                }
-            }
-            default -> {
-                long stamp = stamped.writeLock();
-                try {
-                    x++;
-                    y++;
-                } finally {
-                    stamped.unlockWrite(stamp);
-                }
-            }
+    /** The variant named {@code lock}; one sentence naming the valid ones otherwise. */
+    static Store store(String lock) {
+        return switch (lock) {
+            case "baseline" -> new Baseline();
+            case "synchronized" -> new Monitor();
+            case "rwlock" -> new ReadWrite();
+            case "stamped" -> new Stamped();
+            default -> throw new IllegalArgumentException("lock must be one of " + String.join(", ", LOCKS)
+                    + "; got '" + lock + "'");
+        };
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        if (readPercent < 0 || readPercent > 100) {
+            throw new IllegalArgumentException("readPercent must be 0..100; got " + readPercent);
         }
-        return 0;
+        store = store(lock);
+    }
+
+    @Benchmark
+    public long operate() {
+        return ThreadLocalRandom.current().nextInt(100) < readPercent ? store.read() : store.write();
     }
 
     @TearDown(Level.Iteration)
     public void consistent() {
-        synchronized (monitor) {
-            if (x != y) {
-                throw new IllegalStateException(lock + " left x=" + x + ", y=" + y);
-            }
+        long[] p = store.pair();
+        if (p[0] != p[1]) {
+            throw new IllegalStateException(lock + " left x=" + p[0] + ", y=" + p[1]);
         }
     }
 }
