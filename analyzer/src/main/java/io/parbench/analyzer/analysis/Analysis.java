@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Everything a report shows, computed once from a run: per-benchmark statistics, the scaling groups with their
- * findings, the "which strategy" table, the contention views (benchmarks run at several JMH thread counts), and
+ * findings, the "which strategy" table, the sweeps over a concurrency axis (JMH's threads or a param), and
  * the plain groups (the other benchmarks, by class, mode and unit). Writers only format this; they compute
  * nothing.
  */
@@ -25,6 +25,14 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     }
 
     public static Analysis of(Run run) {
+        return of(run, null);
+    }
+
+    /**
+     * @param scalingParam the param to sweep as a concurrency axis in benchmarks without a strategy param (null: JMH's
+     *                     threads, or a param with a concurrency name; see {@link ContentionView})
+     */
+    public static Analysis of(Run run, String scalingParam) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
         List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(2_000, Bootstrap.SEED)).analyze(run, stats);
@@ -46,7 +54,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         List<Recommendations.Row> recommendations = Recommendations.of(groups,
                 run.environment().physicalCores().orElse(-1));
         Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ContentionView> contention = ContentionView.of(run, stats);
+        List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, new Bootstrap(2_000, Bootstrap.SEED));
         contention.forEach(v -> grouped.addAll(v.results()));
         for (ScalingGroup g : groups) {
             grouped.add(g.baseline().result());

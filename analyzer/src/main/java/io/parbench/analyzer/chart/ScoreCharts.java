@@ -26,7 +26,7 @@ public final class ScoreCharts {
         return Math.max(260, 110 + 26 * Math.min(bars, MAX_BARS));
     }
 
-    /** Score against contenders (JMH threads), a line per param combination; log scale when they differ 30-fold. */
+    /** Score against the view's axis (contenders, or a param), a line per variant; log scale when they differ 30-fold. */
     public static JFreeChart contention(io.parbench.analyzer.analysis.ContentionView v) {
         org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
         org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
@@ -69,8 +69,8 @@ public final class ScoreCharts {
             y = lin;
         }
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data,
-                ChartTheme.threadAxis("Contenders (JMH threads)", maxThreads), y, renderer);
-        return ChartTheme.apply(new JFreeChart(v.title() + " vs contenders", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+                ChartTheme.threadAxis(v.axis(), maxThreads), y, renderer);
+        return ChartTheme.apply(new JFreeChart(v.title() + " vs " + (v.jmhThreads() ? "contenders" : v.axis()), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
     public static JFreeChart scores(String title, String unit, List<BenchmarkStats> stats, List<String> labels) {

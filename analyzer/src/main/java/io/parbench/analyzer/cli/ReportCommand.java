@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 + "(or several, joined into one run: a sweep made one JMH run per -t value, say).",
         footer = {"", "Examples:", "  parbench report reports/20261123-0812Z-myhost      # writes .../report/",
                 "  parbench report jmh-result.json --out /tmp/jmh-report",
-                "  parbench report t1.json t2.json t4.json --out /tmp/sweep   # one file per -t value, one report"})
+                "  parbench report t1.json t2.json t4.json --out /tmp/sweep   # one file per -t value, one report",
+                "  parbench report jmh-result.json --scaling-param poolSize     # sweep a param of your own"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "A run folder (with results.json) or a JMH JSON results "
@@ -39,6 +40,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--title", description = "The report's title (default: from the run id or file name).")
     String title;
+
+    @Option(names = "--scaling-param", paramLabel = "NAME", description = "The param to sweep as a concurrency axis "
+            + "(gain over its lowest value, efficiency, USL) in benchmarks without a strategy param (default: JMH's "
+            + "threads when they vary, else a numeric param named threads, parallelism, concurrency, workers, clients "
+            + "and the like).")
+    String scalingParam;
 
     @Option(names = "--verbose", description = "Stack traces on errors, and timings.")
     boolean verbose;
@@ -65,7 +72,7 @@ public final class ReportCommand implements Callable<Integer> {
             name = dir.toAbsolutePath().getFileName().toString() + (inputs.size() > 1 ? " and " + (inputs.size() - 1)
                     + " more" : "");
         }
-        Analysis analysis = Analysis.of(run);
+        Analysis analysis = Analysis.of(run, scalingParam);
         timing.accept("analysis", System.nanoTime() - t);
         Path index = new ReportWriter(timing).write(analysis, target, title != null ? title : "parbench report: " + name);
         if (verbose) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.parbench.analyzer.analysis.Analysis;
 import io.parbench.analyzer.analysis.BenchmarkStats;
+import io.parbench.analyzer.analysis.ContentionView;
 import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.analysis.ScalingGroup;
 import io.parbench.analyzer.chart.ChartFiles;
@@ -12,6 +13,7 @@ import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.io.LatexWriter;
 import io.parbench.analyzer.io.OutputFolder;
 import io.parbench.analyzer.model.BenchmarkResult;
+import io.parbench.analyzer.stats.UniversalScalability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -199,21 +201,7 @@ public final class ReportWriter {
                     fm.put("note", fit.note());
                     cm.put("fit", fm);
                     if (c.usl() != null) {
-                        var usl = c.usl();
-                        Map<String, Object> um = new LinkedHashMap<>();
-                        um.put("sigma", usl.sigma());
-                        um.put("sigmaLow95", n(usl.sigmaInterval().low()));
-                        um.put("sigmaHigh95", n(usl.sigmaInterval().high()));
-                        um.put("kappa", usl.kappa());
-                        um.put("kappaLow95", n(usl.kappaInterval().low()));
-                        um.put("kappaHigh95", n(usl.kappaInterval().high()));
-                        um.put("lambda", usl.lambda());
-                        um.put("degreesOfFreedom", usl.df());
-                        um.put("peakThreads", Double.isInfinite(usl.peakConcurrency()) ? "none" : usl.peakConcurrency());
-                        um.put("peakThreadsLow95", n(usl.peakInterval().low()));
-                        um.put("peakThreadsHigh95", Double.isInfinite(usl.peakInterval().high()) ? "none"
-                                : n(usl.peakInterval().high()));
-                        cm.put("usl", um);
+                        cm.put("usl", usl(c.usl()));
                     } else {
                         cm.put("usl", Map.of("note", c.uslNote()));
                     }
@@ -232,6 +220,36 @@ public final class ReportWriter {
                 groups.add(gm);
             }
             root.put("workloads", groups);
+            root.put("sweeps", a.contention().stream().map(v -> {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("title", v.title());
+                vm.put("unit", v.unit());
+                vm.put("axis", v.jmhThreads() ? "jmhThreads" : v.axis());
+                vm.put("series", v.series().entrySet().stream().map(e -> {
+                    ContentionView.Scaling sc = v.scaling().get(e.getKey());
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("label", e.getKey());
+                    List<Map<String, Object>> points = new ArrayList<>();
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        ContentionView.Point p = e.getValue().get(i);
+                        Map<String, Object> pm = new LinkedHashMap<>();
+                        pm.put("value", p.contenders());
+                        pm.put("score", n(p.stats().mean()));
+                        if (!sc.gains().isEmpty()) {
+                            ContentionView.Gain g = sc.gains().get(i);
+                            pm.put("gain", n(g.gain().estimate()));
+                            pm.put("gainLow95", n(g.gain().low()));
+                            pm.put("gainHigh95", n(g.gain().high()));
+                            pm.put("efficiency", n(g.efficiency()));
+                        }
+                        points.add(pm);
+                    }
+                    sm.put("points", points);
+                    sm.put("usl", sc.usl() != null ? usl(sc.usl()) : Map.of("note", sc.uslNote()));
+                    return sm;
+                }).toList());
+                return vm;
+            }).toList());
             root.put("findings", a.findings().stream().map(f -> {
                 Map<String, Object> fm = new LinkedHashMap<>();
                 fm.put("group", f.group());
@@ -244,6 +262,23 @@ public final class ReportWriter {
             }).toList());
             root.put("recommendations", a.recommendations());
             return root;
+        }
+
+        /** A USL fit with its 95% intervals, for summary.json. */
+        private static Map<String, Object> usl(UniversalScalability usl) {
+            Map<String, Object> um = new LinkedHashMap<>();
+            um.put("sigma", usl.sigma());
+            um.put("sigmaLow95", n(usl.sigmaInterval().low()));
+            um.put("sigmaHigh95", n(usl.sigmaInterval().high()));
+            um.put("kappa", usl.kappa());
+            um.put("kappaLow95", n(usl.kappaInterval().low()));
+            um.put("kappaHigh95", n(usl.kappaInterval().high()));
+            um.put("lambda", usl.lambda());
+            um.put("degreesOfFreedom", usl.df());
+            um.put("peakThreads", Double.isInfinite(usl.peakConcurrency()) ? "none" : usl.peakConcurrency());
+            um.put("peakThreadsLow95", n(usl.peakInterval().low()));
+            um.put("peakThreadsHigh95", Double.isInfinite(usl.peakInterval().high()) ? "none" : n(usl.peakInterval().high()));
+            return um;
         }
 
         private static Double n(double v) {

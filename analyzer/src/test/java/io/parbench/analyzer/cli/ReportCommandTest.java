@@ -43,7 +43,7 @@ class ReportCommandTest {
                 files.get(2).toString(), "--out", out.toString(), "--quiet"));
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("3 benchmarks from t1.json"), md.substring(0, 300));
-        assertTrue(md.contains("Map.get (thrpt) vs contenders"), "the -t sweep is one chart over the JMH threads");
+        assertTrue(md.contains("Map.get (thrpt) size=1000 vs contenders"), "the -t sweep is one chart over the JMH threads");
         java.util.List<String> csv = Files.readAllLines(out.resolve("tables/results.csv"));
         assertEquals(java.util.List.of("1", "2", "4"), csv.subList(1, 4).stream().map(l -> l.split(",")[2]).toList());
         var run = ReportCommand.read(files);
