@@ -6,6 +6,7 @@ import io.parbench.analyzer.model.Run;
 import io.parbench.analyzer.model.Samples;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.ScalingLaws;
 import io.parbench.analyzer.stats.UniversalScalability;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>Each line is measured against its own lowest axis value: the gain (the speedup of one operation when the axis
  * is a param, the system's throughput when it is JMH's threads, whose time-per-operation scores are per thread),
- * with a 95% bootstrap interval (forks resampled first), the efficiency (gain over the axis's growth) and, with four
+ * with a 95% bootstrap interval (forks resampled first), the efficiency (gain over the axis's growth), the Karp-Flatt
+ * serial fraction and, with four
  * axis values or more, the Universal Scalability Law with intervals on its parameters and peak.
  *
  * @param title   the benchmark's short name and mode, then the params that are fixed in this view
@@ -57,8 +59,11 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
     public record Scaling(List<Gain> gains, UniversalScalability usl, String uslNote) {
     }
 
-    /** The gain at axis value {@code n} over the line's lowest, with its 95% interval, and the efficiency. */
-    public record Gain(int n, Bootstrap.Interval gain, double efficiency) {
+    /**
+     * The gain at axis value {@code n} over the line's lowest, with its 95% interval, the efficiency, and the
+     * Karp-Flatt serial fraction with the axis's growth as the processor count (NaN at the lowest value).
+     */
+    public record Gain(int n, Bootstrap.Interval gain, double efficiency, double karpFlatt) {
     }
 
     /** Views with JMH's threads or a concurrency-named param as the axis (no {@code --scaling-param}). */
@@ -218,7 +223,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
                 Bootstrap.Interval r = higherIsBetter ? bootstrap.ratioOfMeans(c, b, 0.95) : bootstrap.ratioOfMeans(b, c, 0.95);
                 g = new Bootstrap.Interval(r.estimate() * perThread, r.low() * perThread, r.high() * perThread);
             }
-            gains.add(new Gain(p.contenders(), g, g.estimate() / growth));
+            gains.add(new Gain(p.contenders(), g, g.estimate() / growth, ScalingLaws.karpFlatt(g.estimate(), growth)));
             double mean = p.stats().mean();
             throughput.add(new UniversalScalability.Point(p.contenders(), higherIsBetter ? mean : (jmh ? p.contenders() : 1) / mean));
         }

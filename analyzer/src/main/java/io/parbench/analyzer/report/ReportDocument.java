@@ -361,11 +361,13 @@ public final class ReportDocument {
                     ContentionView.Gain g = sc.gains().isEmpty() ? null : sc.gains().get(i);
                     rows.add(List.of(e.getKey(), Integer.toString(p.contenders()), Format.score(p.stats()), ci95(p.stats()),
                             g == null ? "-" : Format.speedup(g.gain()), g == null ? "-" : Format.percent(g.efficiency()),
+                            g == null || Double.isNaN(g.karpFlatt()) ? "-" : Format.num(g.karpFlatt()),
                             secondary, p.stats().noiseNote()));
                 }
             }
             blocks.add(new Block.Table(List.of("Variant", axis, "Score (99.9% CI)", "95% CI", "Gain [95% CI]", "Efficiency",
-                    "Secondary metrics", "Notes"), rows, new boolean[] {false, true, true, true, true, true, false, false}));
+                    "Karp-Flatt", "Secondary metrics", "Notes"), rows,
+                    new boolean[] {false, true, true, true, true, true, true, false, false}));
             List<List<String>> fits = new ArrayList<>();
             for (var e : v.scaling().entrySet()) {
                 UniversalScalability usl = e.getValue().usl();

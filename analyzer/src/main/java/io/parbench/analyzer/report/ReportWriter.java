@@ -241,6 +241,7 @@ public final class ReportWriter {
                             pm.put("gainLow95", n(g.gain().low()));
                             pm.put("gainHigh95", n(g.gain().high()));
                             pm.put("efficiency", n(g.efficiency()));
+                            pm.put("karpFlatt", n(g.karpFlatt()));
                         }
                         points.add(pm);
                     }

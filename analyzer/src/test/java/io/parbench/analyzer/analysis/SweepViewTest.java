@@ -109,6 +109,9 @@ class SweepViewTest {
         assertEquals(truth.throughput(4) / truth.throughput(1), fifo.gains().get(2).gain().estimate(), 0.02,
                 "the speedup of one operation");
         assertEquals(fifo.gains().get(2).gain().estimate() / 4, fifo.gains().get(2).efficiency(), 1e-12);
+        double s4 = fifo.gains().get(2).gain().estimate();
+        assertEquals((1 / s4 - 0.25) / 0.75, fifo.gains().get(2).karpFlatt(), 1e-12, "Karp-Flatt with p = 4 / 1");
+        assertTrue(Double.isNaN(fifo.gains().get(0).karpFlatt()), "none at the lowest value");
         assertNotNull(fifo.usl(), fifo.uslNote());
         assertTrue(fifo.usl().peakInterval().low() <= Math.sqrt(0.95 / 0.02)
                 && Math.sqrt(0.95 / 0.02) <= fifo.usl().peakInterval().high(), fifo.usl().peakInterval().toString());
@@ -118,7 +121,7 @@ class SweepViewTest {
         new ReportWriter().write(a, out, "pool");
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Concurrency sweeps"), md);
-        assertTrue(md.contains("| Variant | parallelism | Score (99.9% CI) | 95% CI | Gain \\[95% CI\\] | Efficiency |"), md);
+        assertTrue(md.contains("| Variant | parallelism | Score (99.9% CI) | 95% CI | Gain \\[95% CI\\] | Efficiency | Karp-Flatt |"), md);
         assertTrue(md.contains("| Variant | USL sigma \\[95% CI\\] | USL kappa \\[95% CI\\] | Peak parallelism \\[95% CI\\] | Notes |"),
                 md);
         assertTrue(Files.exists(out.resolve("charts/c01-poolbench-submit-avgt-seed-7-size-10.png")), "one chart per view");
