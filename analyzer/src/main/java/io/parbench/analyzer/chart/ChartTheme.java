@@ -31,7 +31,7 @@ public final class ChartTheme {
 
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private static final Map<String, Color> STRATEGY = Map.ofEntries(
@@ -145,6 +145,23 @@ public final class ChartTheme {
             legend.setItemFont(LABEL);
         }
         return chart;
+    }
+
+    /**
+     * An axis for a sweep's values: a log2 scale when they pass 16 or are three or more powers of two spanning 8-fold
+     * (1, 2, 4, 8: equal steps), else whole numbers.
+     */
+    public static ValueAxis sweepAxis(String label, java.util.Collection<Integer> values) {
+        int min = values.stream().mapToInt(Integer::intValue).min().orElse(1);
+        int max = values.stream().mapToInt(Integer::intValue).max().orElse(1);
+        boolean powersOfTwo = values.stream().allMatch(v -> v > 0 && Integer.bitCount(v) == 1)
+                && values.stream().distinct().count() >= 3 && max >= 8 * min;
+        if (min <= 0 || (max <= 16 && !powersOfTwo)) {
+            return threadAxis(label, max);
+        }
+        LogAxis axis = (LogAxis) threadAxis(label, 17);
+        axis.setRange(min * 0.8, max * 1.25);
+        return axis;
     }
 
     /** A thread axis: whole numbers up to 16 threads, a log2 scale with 1, 2, 4, ... ticks beyond. */

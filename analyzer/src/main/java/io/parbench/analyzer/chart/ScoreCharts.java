@@ -35,12 +35,12 @@ public final class ScoreCharts {
         renderer.setCapLength(5);
         double min = Double.MAX_VALUE;
         double max = 0;
-        int maxThreads = 1;
+        java.util.Set<Integer> axisValues = new java.util.TreeSet<>();
         int i = 0;
+        // one varying param: its value says it all ("adder", not "primitive=adder"), and a subtitle names the param
+        boolean oneParam = v.series().keySet().stream().allMatch(k -> k.indexOf('=') > 0 && !k.contains(", "));
         for (var e : v.series().entrySet()) {
-            // one varying param: its value says it all ("adder", not "primitive=adder")
-            String name = v.series().keySet().stream().allMatch(k -> k.indexOf('=') > 0 && !k.contains(", "))
-                    ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
+            String name = oneParam ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
             org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(name);
             for (var p : e.getValue()) {
                 double m = p.stats().mean();
@@ -48,7 +48,7 @@ public final class ScoreCharts {
                 s.add(p.contenders(), m, Math.max(m - err, m / 10), m + err);
                 min = Math.min(min, Math.max(m - err, m / 10));
                 max = Math.max(max, m + err);
-                maxThreads = Math.max(maxThreads, p.contenders());
+                axisValues.add(p.contenders());
             }
             data.addSeries(s);
             String variant = e.getKey().contains("=") ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
@@ -69,8 +69,15 @@ public final class ScoreCharts {
             y = lin;
         }
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data,
-                ChartTheme.threadAxis(v.axis(), maxThreads), y, renderer);
-        return ChartTheme.apply(new JFreeChart(v.title() + " vs " + (v.jmhThreads() ? "contenders" : v.axis()), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+                ChartTheme.sweepAxis(v.axis(), axisValues), y, renderer);
+        JFreeChart chart = new JFreeChart(v.title() + " vs " + (v.jmhThreads() ? "contenders" : v.axis()),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        if (oneParam) {
+            String param = v.series().keySet().iterator().next();
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle("a line per " + param.substring(0, param.indexOf('=')),
+                    ChartTheme.LABEL));
+        }
+        return ChartTheme.apply(chart);
     }
 
     public static JFreeChart scores(String title, String unit, List<BenchmarkStats> stats, List<String> labels) {
