@@ -65,17 +65,31 @@ public final class ReportDocument {
             blocks.add(new Block.Note("warning", status));
         }
         a.run().notes().forEach(n -> blocks.add(new Block.Note("info", n)));
-        machine(env);
-        method(env);
-        findings();
+        // The answer first (what to use, what was found, the headline chart), then the evidence, then how it was
+        // measured: the machine and the method.
         recommendations();
+        findings();
+        int headlineAt = blocks.size();
         blocks.addAll(ClaimsSection.of(a));
         scaling();
         contention();
         plain();
         hazards();
+        machine(env);
+        method(env);
         secondary();
         explanations();
+        headline(headlineAt);
+    }
+
+    /**
+     * The results' first chart (the first workload's speedup, else the first sweep's, else the first bar chart), shown
+     * once more under the answer so a reader sees the evidence before the details.
+     */
+    private void headline(int at) {
+        blocks.stream().skip(at).filter(b -> b instanceof Block.Figure).map(b -> (Block.Figure) b).findFirst()
+                .ifPresent(f -> blocks.add(at, new Block.Figure(f.name(), f.alt(), f.caption() + " The headline chart; "
+                        + "the others follow.")));
     }
 
     private void machine(Environment env) {
@@ -191,13 +205,26 @@ public final class ReportDocument {
             blocks.add(new Block.Heading(3, g.title(), null));
             blocks.add(new Block.Bullets(a.findingsFor(g).stream().map(Finding::sentence).toList()));
         }
-        List<String> noise = a.findings().stream().filter(f -> f.kind().equals("noise")).map(Finding::sentence).toList();
-        if (!noise.isEmpty()) {
-            blocks.add(new Block.Heading(3, "Noise", null));
-            blocks.add(new Block.Bullets(noise.size() > 30 ? append(noise.subList(0, 30), "... and " + (noise.size() - 30)
-                    + " more (see the tables)") : noise));
+        long noisy = a.findings().stream().filter(f -> f.kind().equals("noise")).count();
+        if (noisy > 0) {
+            blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "%d of %d benchmarks are noisy (a coefficient of "
+                    + "variation of %.0f%% or more) or have outliers: the Notes column of each table names them, and a "
+                    + "ranking that rests on one of them deserves care.", noisy, a.run().results().size(),
+                    BenchmarkStats.NOISY_CV * 100)));
+        }
+        List<String> unsettled = a.findings().stream().filter(f -> f.kind().equals("unsettled")).map(Finding::group)
+                .toList();
+        if (!unsettled.isEmpty()) {
+            blocks.add(new Block.Note("warning", String.format(Locale.ROOT, "%d benchmark%s did not reach a steady state "
+                    + "and carr%s no finding or recommendation: %s (the steady-state table under the method shows "
+                    + "each fork).", unsettled.size(), unsettled.size() == 1 ? "" : "s", unsettled.size() == 1 ? "ies" : "y",
+                    unsettled.size() > UNSETTLED_NAMED ? String.join("; ", unsettled.subList(0, UNSETTLED_NAMED))
+                            + " and " + (unsettled.size() - UNSETTLED_NAMED) + " more" : String.join("; ", unsettled))));
         }
     }
+
+    /** How many unsettled benchmarks the findings name before counting the rest. */
+    static final int UNSETTLED_NAMED = 5;
 
     private void recommendations() {
         if (a.recommendations().isEmpty()) {
