@@ -1,0 +1,65 @@
+package io.parbench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.bench.strategy.Chunking;
+import io.parbench.bench.strategy.CpuStrategies;
+import io.parbench.bench.strategy.io.IoStrategies;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The lists of ids agree with one another, by reflection: each strategy suite's registry (what the launcher plans and
+ * the factory makes) is exactly its benchmark class's {@code strategy} @Param, in the same order; every id can be made;
+ * and the run command's help names them all. A strategy added to one list and not the others fails here.
+ */
+class RegistryTest {
+
+    private static List<String> param(Class<?> benchmark, String name) throws NoSuchFieldException {
+        return List.of(benchmark.getField(name).getAnnotation(Param.class).value());
+    }
+
+    @Test
+    void everyStrategySuiteRegistryIsItsClassesParam() throws Exception {
+        int checked = 0;
+        for (String suite : SuiteCatalog.suiteIds()) {
+            for (SuiteCatalog.Entry e : SuiteCatalog.suite(suite)) {
+                if (e.usesStrategies() && !e.isPython()) {
+                    assertEquals(e.strategies(), param(e.benchmarkClass(), "strategy"), e.benchmarkClass().getName());
+                    checked++;
+                }
+            }
+        }
+        assertEquals(8, checked, "4 cpu and 4 io classes");
+    }
+
+    @Test
+    void everyRegisteredIdCanBeMade() throws Exception {
+        for (String id : CpuStrategies.ids()) {
+            if (!id.startsWith("process")) { // the process strategies start child JVMs: ProcessWorkerPoolTest covers them
+                try (var s = CpuStrategies.create(id, new Chunking(2, Chunking.DEFAULT_CHUNKS_PER_THREAD))) {
+                    assertEquals(id, s.id());
+                }
+            }
+        }
+        for (String id : IoStrategies.ids()) {
+            try (var s = IoStrategies.create(id, 2)) {
+                assertEquals(id, s.id());
+            }
+        }
+    }
+
+    @Test
+    void theRunHelpNamesEveryStrategy() throws Exception {
+        String help = MatrixOptions.class.getDeclaredField("strategies")
+                .getAnnotation(picocli.CommandLine.Option.class).description()[0];
+        for (List<String> ids : List.of(CpuStrategies.ids(), IoStrategies.ids(),
+                io.parbench.bench.strategy.io.HybridPipeline.ids())) {
+            for (String id : ids) {
+                assertTrue(help.matches("(?s).*\\b" + java.util.regex.Pattern.quote(id) + "\\b.*"), id + " missing from: " + help);
+            }
+        }
+    }
+}
