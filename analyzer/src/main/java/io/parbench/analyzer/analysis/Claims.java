@@ -1,5 +1,7 @@
 package io.parbench.analyzer.analysis;
 
+import io.parbench.analyzer.model.Traits;
+import io.parbench.analyzer.model.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parbench.analyzer.model.BenchmarkResult;
@@ -72,8 +74,8 @@ public final class Claims {
     public record Checked(Claim claim, String python, String jvm, Verdict verdict, String lesson) {
     }
 
-    static final String GIL = "python";
-    static final String FREE_THREADED = "python-ft";
+    static final String GIL = Traits.PYTHON_PREFIX;
+    static final String FREE_THREADED = Traits.FREE_THREADED_PREFIX;
 
     private final Analysis a;
     private final Bootstrap bootstrap = new Bootstrap(2_000, Bootstrap.SEED);
@@ -124,7 +126,7 @@ public final class Claims {
 
     /** Every claim checked against the run; empty when the run has no python-suite result. */
     public static List<Checked> check(Analysis a) {
-        if (a.run().results().stream().noneMatch(r -> isPython(r.key().benchmark()))) {
+        if (a.run().results().stream().noneMatch(r -> isPython(a.run(), r))) {
             return List.of();
         }
         Claims c = new Claims(a);
@@ -138,9 +140,9 @@ public final class Claims {
         return out;
     }
 
-    /** True for a python-suite benchmark name ({@code python.primes}, {@code python-ft.primes}). */
-    public static boolean isPython(String benchmark) {
-        return benchmark.startsWith(GIL + ".") || benchmark.startsWith(FREE_THREADED + ".");
+    /** True for a python-suite benchmark: one the launcher recorded as run by CPython ({@link Traits}). */
+    public static boolean isPython(Run run, BenchmarkResult r) {
+        return run.traits(r.key().benchmark()).cpython();
     }
 
     private record Result(String python, String jvm, Verdict verdict, String lesson) {
@@ -154,7 +156,7 @@ public final class Claims {
             return notMeasured("primes with threadpool at 2 or more threads");
         }
         Optional<Point> ft = cpuSpeedup(FREE_THREADED, "threadpool");
-        Optional<Point> jvm = jvmSpeedup("PrimesBenchmark", "pool", py.get().threads);
+        Optional<Point> jvm = jvmSpeedup("primes", "pool", py.get().threads);
         String python = describe("threadpool", py.get()) + thread(GIL, py.get().threads) + ft.map(f -> "; free-threaded: "
                 + describe("threadpool", f)).orElse("");
         Verdict v;
@@ -182,7 +184,7 @@ public final class Claims {
             return notMeasured("primes with threadpool at 2 or more threads");
         }
         Optional<Point> ft = cpuSpeedup(FREE_THREADED, "threadpool");
-        Optional<Point> jvm = jvmSpeedup("PrimesBenchmark", "pool", py.get().threads);
+        Optional<Point> jvm = jvmSpeedup("primes", "pool", py.get().threads);
         boolean pyHelps = atLeast(py.get().speedup, PARALLEL);
         boolean pyFails = below(py.get().speedup, NO_SPEEDUP);
         boolean jvmHelps = jvm.isPresent() && atLeast(jvm.get().speedup, PARALLEL);
@@ -206,7 +208,7 @@ public final class Claims {
         if (py.isEmpty()) {
             return notMeasured("primes with a process pool at 2 or more threads");
         }
-        Optional<Point> jvm = jvmSpeedup("PrimesBenchmark", "process", py.get().threads);
+        Optional<Point> jvm = jvmSpeedup("primes", "process", py.get().threads);
         String python = describe(py.get().strategy, py.get()) + cpuSpeedup(GIL, "process-spawn")
                 .filter(p -> p.threads == py.get().threads).map(p -> "; " + describe("process-spawn", p)).orElse("");
         String jvmText = jvm.map(j -> describe("process (child JVMs)", j)).orElse(NO_JVM_CPU);
@@ -241,8 +243,8 @@ public final class Claims {
         python.setLength(python.length() - 1);
         python.append("; a task to a warm pool: ").append(ms(pool.get())).append(" (").append(param(start.get(), "strategy"))
                 .append(" costs ").append(times(r)).append(" round trips)");
-        Optional<Bootstrap.Interval> jvm = jvmStat("PrimesBenchmark", "process-cold", cpuThreads())
-                .flatMap(cold -> jvmStat("PrimesBenchmark", "process", cpuThreads()).map(warm -> ratio(cold, warm)));
+        Optional<Bootstrap.Interval> jvm = jvmStat("primes", "process-cold", cpuThreads())
+                .flatMap(cold -> jvmStat("primes", "process", cpuThreads()).map(warm -> ratio(cold, warm)));
         Verdict v = atLeast(r, POOL_SAVING) ? Verdict.HOLDS : below(r, POOL_SAVING) ? Verdict.DOES_NOT_HOLD : Verdict.NOT_SHOWN;
         String lesson = v == Verdict.HOLDS ? "A pool pays for its workers once; a process per task pays every time."
                 : v == Verdict.DOES_NOT_HOLD ? "Starting a process cost less than " + (int) POOL_SAVING + " pool round trips "
@@ -272,7 +274,7 @@ public final class Claims {
         if (py.isEmpty()) {
             return notMeasured("the sleep tasks with threadpool at several in flight");
         }
-        Optional<Point> jvm = jvmSpeedup("LatencyBenchmark", "pool", py.get().threads);
+        Optional<Point> jvm = jvmSpeedup("latency", "pool", py.get().threads);
         double threshold = Math.min(IO_OVERLAP, (1 + py.get().threads) / 2.0);
         Verdict v = atLeast(py.get().speedup, threshold) ? Verdict.HOLDS : below(py.get().speedup, threshold)
                 ? Verdict.DOES_NOT_HOLD : Verdict.NOT_SHOWN;
@@ -295,8 +297,8 @@ public final class Claims {
         }
         Bootstrap.Interval r = ratio(threaded.get(), async.get());
         Verdict v = r.low() > 1 ? Verdict.HOLDS : r.high() < 1 ? Verdict.DOES_NOT_HOLD : Verdict.NOT_SHOWN;
-        Optional<Bootstrap.Interval> jvm = jvmStat("HttpBenchmark", "virtual", n)
-                .flatMap(vt -> jvmStat("HttpBenchmark", "pool", n).map(pool -> ratio(pool, vt)));
+        Optional<Bootstrap.Interval> jvm = jvmStat("http", "virtual", n)
+                .flatMap(vt -> jvmStat("http", "pool", n).map(pool -> ratio(pool, vt)));
         String python = String.format(Locale.ROOT, "%d GETs in flight: asyncio %s, %s %s; asyncio is %s as fast",
                 n, ms(async.get()), param(threaded.get(), "strategy"), ms(threaded.get()), Format.speedup(r));
         return new Result(python, jvm.map(j -> "virtual threads are " + Format.speedup(j) + " as fast as a pool at " + n
@@ -416,10 +418,10 @@ public final class Claims {
                 .min(Comparator.comparingLong(Claims::sizeOf)).map(a.stats()::get);
     }
 
-    /** The JVM suites' benchmark of class {@code simpleName} with that strategy and threads, if measured. */
-    private Optional<BenchmarkStats> jvmStat(String simpleName, String strategy, int threads) {
+    /** The JVM suites' benchmark of that workload (primes, http, ...), strategy and threads, if measured. */
+    private Optional<BenchmarkStats> jvmStat(String workload, String strategy, int threads) {
         return a.run().results().stream()
-                .filter(r -> !isPython(r.key().benchmark()) && r.key().className().endsWith("." + simpleName)
+                .filter(r -> !isPython(a.run(), r) && workload.equals(a.run().traits(r.key().benchmark()).workload())
                         && strategy.equals(r.key().param("strategy")) && threadsOf(r) == threads)
                 .min(Comparator.comparingLong(Claims::sizeOf)).map(a.stats()::get);
     }
@@ -442,9 +444,9 @@ public final class Claims {
         return Optional.of(new Point(strategy, t, ratio(base.get(), s.get())));
     }
 
-    private Optional<Point> jvmSpeedup(String simpleName, String strategy, int threads) {
-        Optional<BenchmarkStats> base = jvmStat(simpleName, "sequential", 1);
-        return base.flatMap(b -> jvmStat(simpleName, strategy, threads).map(s -> new Point(strategy, threads,
+    private Optional<Point> jvmSpeedup(String workload, String strategy, int threads) {
+        Optional<BenchmarkStats> base = jvmStat(workload, "sequential", 1);
+        return base.flatMap(b -> jvmStat(workload, strategy, threads).map(s -> new Point(strategy, threads,
                 ratio(b, s))));
     }
 

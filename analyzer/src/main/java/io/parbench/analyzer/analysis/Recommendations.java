@@ -24,11 +24,19 @@ public final class Recommendations {
             String reason) {
     }
 
+    /**
+     * The kind of work a group is, from what the launcher recorded: cpu, io or sync, prefixed "python-" for CPython's;
+     * a group nothing is known of keeps its suite ("other").
+     */
+    static String kindOfWork(ScalingGroup g) {
+        String work = Throughput.applies(g) ? "io" : g.traits().work() != null ? g.traits().work() : g.suite();
+        return g.traits().cpython() ? "python-" + work : work;
+    }
+
     public static List<Row> of(List<ScalingGroup> groups, int physicalCores) {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
         // CPython's CPU-bound and I/O-bound workloads are two kinds of work, as the JVM's cpu and io suites are
-        groups.forEach(g -> bySuite.computeIfAbsent(g.suite().equals("python") ? (Throughput.applies(g) ? "python-io"
-                : "python-cpu") : g.suite(), k -> new ArrayList<>()).add(g));
+        groups.forEach(g -> bySuite.computeIfAbsent(kindOfWork(g), k -> new ArrayList<>()).add(g));
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> unsettled = new LinkedHashMap<>();
         for (var e : bySuite.entrySet()) {

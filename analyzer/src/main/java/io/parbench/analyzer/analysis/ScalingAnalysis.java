@@ -3,6 +3,7 @@ package io.parbench.analyzer.analysis;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Run;
 import io.parbench.analyzer.model.Samples;
+import io.parbench.analyzer.model.Traits;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.Bootstrap;
 import io.parbench.analyzer.stats.ScalingLaws;
@@ -65,7 +66,7 @@ public final class ScalingAnalysis {
         return families.values().parallelStream().flatMap(family -> {
             List<ScalingGroup> groups = new ArrayList<>();
             if (isWeakScaling(family)) {
-                group(family, true, physical, stats).ifPresent(groups::add);
+                group(run, family, true, physical, stats).ifPresent(groups::add);
                 return groups.stream();
             }
             Map<String, List<BenchmarkResult>> bySize = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ public final class ScalingAnalysis {
                 bySize.computeIfAbsent(String.valueOf(r.key().param("size")), k -> new ArrayList<>()).add(r);
             }
             for (List<BenchmarkResult> g : bySize.values()) {
-                group(g, false, physical, stats).ifPresent(groups::add);
+                group(run, g, false, physical, stats).ifPresent(groups::add);
             }
             return groups.stream();
         }).toList();
@@ -127,7 +128,7 @@ public final class ScalingAnalysis {
         return sizes.size() >= 2;
     }
 
-    private java.util.Optional<ScalingGroup> group(List<BenchmarkResult> results, boolean weak, int physical,
+    private java.util.Optional<ScalingGroup> group(Run run, List<BenchmarkResult> results, boolean weak, int physical,
             Map<BenchmarkResult, BenchmarkStats> stats) {
         List<BenchmarkResult> sequential = results.stream()
                 .filter(r -> r.key().param("strategy").equals("sequential"))
@@ -167,8 +168,9 @@ public final class ScalingAnalysis {
         String title = first.key().shortName() + (fixed.isEmpty() ? "" : " " + fixed.entrySet().stream()
                 .map(x -> x.getKey() + "=" + x.getValue()).reduce((a, b) -> a + ", " + b).orElse(""))
                 + (weak ? " (weak scaling)" : "");
-        return java.util.Optional.of(new ScalingGroup(title, first.key().benchmark(), fixed, suiteOf(first.key().benchmark()),
-                stats.get(base), weak, curves, rankings(base, byStrategy, stats, higherIsBetter)));
+        Traits traits = run.traits(first.key().benchmark());
+        return java.util.Optional.of(new ScalingGroup(title, first.key().benchmark(), fixed, traits.suite(),
+                stats.get(base), weak, curves, rankings(base, byStrategy, stats, higherIsBetter), traits));
     }
 
     /** Bootstrap replicates behind a fitted law's interval (closed-form fits: a millisecond per curve). */
@@ -333,20 +335,4 @@ public final class ScalingAnalysis {
                 b.steady().scaled(b.result().primary().unit().toBase()));
     }
 
-    /**
-     * The suite of a parbench benchmark class ({@code ...bench.suite.cpu.X} gives cpu; the python suite's
-     * {@code python.primes} and {@code python-ft.primes} give python), or "other".
-     */
-    public static String suiteOf(String benchmark) {
-        if (Claims.isPython(benchmark)) {
-            return "python";
-        }
-        int i = benchmark.indexOf(".suite.");
-        if (i < 0) {
-            return "other";
-        }
-        String rest = benchmark.substring(i + 7);
-        int dot = rest.indexOf('.');
-        return dot < 0 ? "other" : rest.substring(0, dot);
-    }
 }

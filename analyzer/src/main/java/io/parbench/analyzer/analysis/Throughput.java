@@ -29,9 +29,9 @@ public record Throughput(ScalingGroup group, long tasks, double latencyMs, Point
         }
     }
 
-    /** True for the groups this view is for: the I/O suite, or any benchmark with a {@code latencyMs} param. */
+    /** True for the groups this view is for: I/O-bound work (as the launcher recorded it), or a {@code latencyMs} param. */
     public static boolean applies(ScalingGroup g) {
-        return g.suite().equals("io") || g.fixedParams().containsKey("latencyMs");
+        return "io".equals(g.traits().work()) || g.fixedParams().containsKey("latencyMs");
     }
 
     /** The view, when the group applies and its scores are times per operation with a task count. */
@@ -142,7 +142,7 @@ public record Throughput(ScalingGroup group, long tasks, double latencyMs, Point
 
     /** True for parbench's hybrid pipeline (I/O then CPU per item). */
     private boolean hybrid() {
-        return group.benchmark().contains("Hybrid");
+        return group.traits().pipeline();
     }
 
     /**
@@ -180,8 +180,7 @@ public record Throughput(ScalingGroup group, long tasks, double latencyMs, Point
 
     /** True when the tasks talk to a server on the same machine (parbench's http and hybrid benchmarks). */
     private boolean withServer() {
-        String name = group.benchmark();
-        return name.contains("Http") || name.contains("Hybrid") || group.fixedParams().containsKey("responseBytes");
+        return group.traits().server() || group.fixedParams().containsKey("responseBytes");
     }
 
     /** Over the whole sweep: each strategy's best throughput against the best of all. */

@@ -21,6 +21,11 @@ public record Run(Path resultsFile, List<BenchmarkResult> results, Environment e
         this(resultsFile, results, environment, Iterations.none());
     }
 
+    /** What the launcher recorded of {@code benchmark} (see {@link Traits#of}). */
+    public Traits traits(String benchmark) {
+        return Traits.of(environment, benchmark);
+    }
+
     /** True when the results use parbench's {@code strategy} and {@code threads} params. */
     public boolean hasStrategies() {
         return results.stream().anyMatch(r -> r.key().param("strategy") != null && r.key().param("threads") != null);

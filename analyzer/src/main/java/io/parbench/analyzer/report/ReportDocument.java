@@ -138,7 +138,7 @@ public final class ReportDocument {
     private void python(Environment env, List<List<String>> rows) {
         var python = env.json().path("python");
         List<BenchmarkResult> results = a.run().results().stream()
-                .filter(r -> io.parbench.analyzer.analysis.Claims.isPython(r.key().benchmark())).toList();
+                .filter(r -> io.parbench.analyzer.analysis.Claims.isPython(a.run(), r)).toList();
         if (results.isEmpty()) {
             return;
         }
@@ -168,7 +168,7 @@ public final class ReportDocument {
                     + ("true".equals(env.text("toolkit", "gitDirty")) ? " (with local changes)" : "")));
         }
         List<BenchmarkResult> jmhResults = a.run().results().stream()
-                .filter(r -> !io.parbench.analyzer.analysis.Claims.isPython(r.key().benchmark())).toList();
+                .filter(r -> !io.parbench.analyzer.analysis.Claims.isPython(a.run(), r)).toList();
         if (!jmhResults.isEmpty()) {
             first = jmhResults.get(0);
             row(rows, "JMH", first.jmhVersion() != null ? first.jmhVersion() : env.present() ? env.text("jmh", "version")
@@ -233,8 +233,13 @@ public final class ReportDocument {
         blocks.add(new Block.Heading(2, "Which strategy to use", "which"));
         List<List<String>> rows = new ArrayList<>();
         for (Recommendations.Row r : a.recommendations()) {
-            rows.add(List.of(r.kind() + " (" + r.suite().replace("python-cpu", "python").replace("python-io", "python") + " suite, " + r.workloads() + " workload" + (r.workloads() == 1 ? "" : "s")
-                    + ")", String.join(", ", r.use()), r.avoid().isEmpty() ? "-" : String.join(", ", r.avoid()), r.reason()));
+            String workloads = r.workloads() + " workload" + (r.workloads() == 1 ? "" : "s");
+            String kind = r.suite().equals("other")
+                    ? "kind not recorded (" + workloads + ": no parbench environment.json says what work it is)"
+                    : r.kind() + " (" + r.suite().replace("python-cpu", "python").replace("python-io", "python") + " suite, "
+                            + workloads + ")";
+            rows.add(List.of(kind, String.join(", ", r.use()), r.avoid().isEmpty() ? "-" : String.join(", ", r.avoid()),
+                    r.reason()));
         }
         blocks.add(new Block.Table(List.of("Kind of work", "Use", "Avoid", "Why (measured here)"), rows,
                 new boolean[] {false, false, false, false}));

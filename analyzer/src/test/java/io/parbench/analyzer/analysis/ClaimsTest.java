@@ -196,7 +196,7 @@ class ClaimsTest {
         }, 2);
         assertNotNull(new ReportDocument(Analysis.of(both), "t").blocks().stream()
                 .filter(b -> b.toString().contains("The claims, checked")).findFirst().orElse(null));
-        assertEquals("python", ScalingAnalysis.suiteOf("python.primes"));
-        assertEquals("python", ScalingAnalysis.suiteOf("python-ft.sleep"));
+        assertEquals("python", io.parbench.analyzer.model.Traits.legacy("python.primes").suite());
+        assertEquals("python", io.parbench.analyzer.model.Traits.legacy("python-ft.sleep").suite());
     }
 }

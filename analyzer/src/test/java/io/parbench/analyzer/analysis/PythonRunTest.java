@@ -33,7 +33,7 @@ class PythonRunTest {
             assertEquals(3, r.primary().samples().byFork().size(), r.key().label());
             assertTrue(r.primary().unit().comparable());
         }
-        assertEquals(Set.of("python"), run.results().stream().map(r -> ScalingAnalysis.suiteOf(r.key().benchmark()))
+        assertEquals(Set.of("python"), run.results().stream().map(r -> run.traits(r.key().benchmark()).suite())
                 .collect(Collectors.toSet()));
         assertTrue(run.iterations().warmupOf(run.results().get(0).key()).size() == 3, "each fork's warm-up is read");
     }

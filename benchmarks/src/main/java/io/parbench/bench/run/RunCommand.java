@@ -159,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
                 new RunEnvironment.Matrix(List.copyOf(strategies), List.copyOf(threads), sizes, planned, state.completed(),
                         state.failures().size()),
                 jmh, activity, loadBefore, state.loadAfter(), machine, jvm, toolkit, warnings, state.failures(),
-                state.adaptive(), python);
+                state.adaptive(), python, BenchmarkTraits.of(plan));
     }
 
     /** The JMH options of a run, as environment.json records them. */

@@ -13,6 +13,7 @@ import java.util.Map;
  * starts (status {@code running}) and again when it ends ({@code complete}, {@code failed} or
  * {@code interrupted}), and after every benchmark, so that even a killed run says what it was: a status still
  * {@code running} whose {@code launcherPid} is gone means the launcher was killed (SIGKILL, power loss).
+ * {@code benchmarks} says, per benchmark, what the analyzer must not guess from names ({@link BenchmarkTraits}).
  */
 public record RunEnvironment(
         int schemaVersion,
@@ -35,7 +36,8 @@ public record RunEnvironment(
         List<String> warnings,
         List<Failure> failures,
         Adaptive adaptive,
-        Python python) {
+        Python python,
+        Map<String, BenchmarkTraits> benchmarks) {
 
     /**
      * The python suite's interpreters ({@code prefix}: the benchmark names' prefix, {@code info}: version, build

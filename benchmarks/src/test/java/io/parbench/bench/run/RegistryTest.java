@@ -62,4 +62,34 @@ class RegistryTest {
             }
         }
     }
+
+    /** environment.json's traits, from the catalogue: what the analyzer must not guess from names. */
+    @Test
+    void everyEntryHasTheTraitsTheAnalyzerReads() {
+        java.util.Map<String, BenchmarkTraits> all = new java.util.LinkedHashMap<>();
+        for (String suite : SuiteCatalog.suiteIds()) {
+            for (SuiteCatalog.Entry e : SuiteCatalog.suite(suite)) {
+                all.put(e.benchmarkName(), BenchmarkTraits.of(e));
+            }
+        }
+        assertEquals(new BenchmarkTraits("cpu", "primes", "cpu", "jvm", false, false, "threads", "sequential"),
+                all.get(io.parbench.bench.suite.cpu.PrimesBenchmark.class.getName() + ".run"));
+        assertEquals(new BenchmarkTraits("io", "http", "io", "jvm", true, false, "threads", "sequential"),
+                all.get(io.parbench.bench.suite.io.HttpBenchmark.class.getName() + ".run"));
+        assertEquals(new BenchmarkTraits("io", "hybrid", "io", "jvm", true, true, "threads", "sequential"),
+                all.get(io.parbench.bench.suite.io.HybridBenchmark.class.getName() + ".run"));
+        assertEquals(new BenchmarkTraits("sync", "counter", "sync", "jvm", false, false, "jmhThreads", null),
+                all.get(io.parbench.bench.suite.sync.CounterContention.class.getName()));
+        assertEquals(new BenchmarkTraits("sync", "queue", "sync", "jvm", false, false, null, null),
+                all.get(io.parbench.bench.suite.sync.QueueThroughput.class.getName()));
+        assertEquals(new BenchmarkTraits("python", "sleep", "io", "cpython", false, false, "threads", "sequential"),
+                all.get("python.sleep"));
+        assertEquals(new BenchmarkTraits("python", "primes", "cpu", "cpython", false, false, "threads", "sequential"),
+                all.get("python.primes"));
+        assertTrue(all.values().stream().allMatch(t -> t.work() != null && t.suite() != null), all.toString());
+        // as environment.json holds them: keyed by benchmark name, every field written
+        com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.valueToTree(all);
+        assertEquals("cpython", json.path("python.primes").path("runtime").asText());
+        assertTrue(json.path("python.primes").path("baseline").isTextual());
+    }
 }

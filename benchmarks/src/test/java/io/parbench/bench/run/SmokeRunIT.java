@@ -108,6 +108,10 @@ class SmokeRunIT {
         JsonNode env = JSON.readTree(out.resolve("environment.json").toFile());
         assertEquals("complete", env.get("status").asText());
         assertEquals(0, env.get("matrix").get("failed").asInt());
+        assertEquals("jmhThreads", env.path("benchmarks").path(io.parbench.bench.suite.sync.CounterContention.class.getName())
+                .path("axis").asText(), "the traits the analyzer reads instead of names: " + env.path("benchmarks"));
+        assertTrue(env.path("benchmarks").path(io.parbench.bench.suite.io.HttpBenchmark.class.getName() + ".run")
+                .path("server").asBoolean(), "the http benchmark's server is recorded");
         assertEquals(tmpBefore, parbenchTempFiles(), "temporary files and folders are deleted at tear-down");
         assertNoOrphans(out);
     }
