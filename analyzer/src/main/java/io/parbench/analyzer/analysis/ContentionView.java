@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * <p>Each line is measured against its own lowest axis value: the gain (the speedup of one operation when the axis
  * is a param, the system's throughput when it is JMH's threads, whose time-per-operation scores are per thread),
  * with a 95% bootstrap interval (forks resampled first), the efficiency (gain over the axis's growth), the Karp-Flatt
- * serial fraction and, with four
- * axis values or more, the Universal Scalability Law with intervals on its parameters and peak.
+ * serial fraction and, with four axis values or more, the Universal Scalability Law with intervals on its parameters
+ * and peak.
  *
  * @param title   the benchmark's short name and mode, then the params that are fixed in this view
  * @param axis    the axis's label: "Contenders (JMH threads)" or the param's name
