@@ -42,8 +42,9 @@ public final class Findings {
 
     static Finding winner(ScalingGroup g, ScalingGroup.Ranking r) {
         ScalingGroup.Ranking.Entry best = r.best();
-        List<ScalingGroup.Ranking.Entry> ties = r.entries().stream().filter(e -> e.verdict().equals("tie")).toList();
-        List<ScalingGroup.Ranking.Entry> untested = r.entries().stream().filter(e -> e.verdict().equals("unknown")).toList();
+        List<ScalingGroup.Ranking.Entry> ties = r.ties();
+        List<ScalingGroup.Ranking.Entry> untested = r.entries().stream()
+                .filter(e -> e.verdict() == ScalingGroup.Ranking.Verdict.UNKNOWN).toList();
         String at = Throughput.applies(g) ? String.format(Locale.ROOT, "At %d in flight, ", r.threads())
                 : String.format(Locale.ROOT, "At %d thread%s, ", r.threads(), r.threads() == 1 ? "" : "s");
         String time = Format.score(best.stats());

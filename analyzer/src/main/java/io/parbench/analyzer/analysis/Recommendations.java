@@ -58,7 +58,7 @@ public final class Recommendations {
                 counted++;
                 chosenThreads = Math.max(chosenThreads, r.threads());
                 for (ScalingGroup.Ranking.Entry en : r.entries()) {
-                    if (en.verdict().equals("best") || en.verdict().equals("tie")) {
+                    if (en.verdict().good()) {
                         good.merge(en.strategy(), 1, Integer::sum);
                     }
                     worstRatio.merge(en.strategy(), en.ratio(), Math::max);

@@ -308,8 +308,10 @@ public final class ScalingAnalysis {
             for (int i = 0; i < contenders.size(); i++) {
                 BenchmarkResult r = contenders.get(i);
                 double ratio = r.scoreSecondsPerOp() / bestTime;
-                String verdict = i == 0 ? "best" : ratio < 1 + NOISE_THRESHOLD ? "tie"
-                        : Double.isNaN(adjusted[i]) ? "unknown" : adjusted[i] >= ALPHA ? "tie" : "slower";
+                ScalingGroup.Ranking.Verdict verdict = i == 0 ? ScalingGroup.Ranking.Verdict.BEST
+                        : ratio < 1 + NOISE_THRESHOLD ? ScalingGroup.Ranking.Verdict.TIE
+                        : Double.isNaN(adjusted[i]) ? ScalingGroup.Ranking.Verdict.UNKNOWN
+                        : adjusted[i] >= ALPHA ? ScalingGroup.Ranking.Verdict.TIE : ScalingGroup.Ranking.Verdict.SLOWER;
                 entries.add(new ScalingGroup.Ranking.Entry(r.key().param("strategy"), stats.get(r), ratio, adjusted[i],
                         verdict));
             }

@@ -61,8 +61,8 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
 
     /**
      * The strategies at one thread count, best first. {@code ratio} is time relative to the best (1 = the best);
-     * {@code verdict} is "best", "tie" (within noise of the best, Holm-adjusted Welch p >= 0.05), "slower", or
-     * "unknown" (too few samples to tell).
+     * {@code verdict} is {@link Verdict#BEST}, {@link Verdict#TIE} (within noise of the best, Holm-adjusted Welch
+     * p >= 0.05), {@link Verdict#SLOWER}, or {@link Verdict#UNKNOWN} (too few samples to tell).
      */
     /**
      * The strategies at one thread count, fastest first, each with its verdict against the best. {@code unsettled}
@@ -76,7 +76,30 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
             this(threads, entries, List.of(), false);
         }
 
-        public record Entry(String strategy, BenchmarkStats stats, double ratio, double adjustedP, String verdict) {
+        public record Entry(String strategy, BenchmarkStats stats, double ratio, double adjustedP, Verdict verdict) {
+        }
+
+        /** A strategy's standing against the best at one thread count. */
+        public enum Verdict {
+            /** The fastest settled strategy. */
+            BEST,
+            /** Within noise of the best: under the noise threshold, or Holm-adjusted Welch p at or above alpha. */
+            TIE,
+            /** Slower than the best beyond noise. */
+            SLOWER,
+            /** Too few samples to test. */
+            UNKNOWN;
+
+            /** The lower-case word summary.json and the report use. */
+            @com.fasterxml.jackson.annotation.JsonValue
+            public String text() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            /** Best or tied: a strategy the data cannot tell from the best. */
+            public boolean good() {
+                return this == BEST || this == TIE;
+            }
         }
 
         public Entry best() {
@@ -85,7 +108,7 @@ public record ScalingGroup(String title, String benchmark, SortedMap<String, Str
 
         /** The strategies within noise of the best (not counting those too thinly sampled to test). */
         public List<Entry> ties() {
-            return entries.stream().filter(e -> e.verdict().equals("tie")).toList();
+            return entries.stream().filter(e -> e.verdict() == Verdict.TIE).toList();
         }
     }
 }

@@ -214,7 +214,7 @@ public final class ReportWriter {
                             em.put("strategy", e.strategy());
                             em.put("ratioToBest", n(e.ratio()));
                             em.put("adjustedP", n(e.adjustedP()));
-                            em.put("verdict", e.verdict());
+                            em.put("verdict", e.verdict().text());
                             return em;
                         }).toList())).toList());
                 groups.add(gm);

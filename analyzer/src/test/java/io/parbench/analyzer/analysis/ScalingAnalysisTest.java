@@ -64,7 +64,7 @@ class ScalingAnalysisTest {
         ScalingGroup.Ranking at4 = g.rankings().get(2);
         assertEquals(4, at4.threads());
         assertEquals("forkjoin", at4.best().strategy());
-        assertEquals("slower", at4.entries().get(1).verdict(), "sequential is 3.5x slower, well beyond noise");
+        assertEquals(ScalingGroup.Ranking.Verdict.SLOWER, at4.entries().get(1).verdict(), "sequential is 3.5x slower, well beyond noise");
         assertTrue(a.findings().stream().anyMatch(f -> f.sentence().startsWith("At 4 threads, forkjoin wins")),
                 a.findings().toString());
         assertTrue(a.findings().stream().anyMatch(f -> f.kind().equals("fit")
