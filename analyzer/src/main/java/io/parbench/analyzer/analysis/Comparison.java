@@ -76,7 +76,21 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
      * {@code ratio} the same widened by the run-to-run noise, on which the verdict rests.
      */
     public record Pair(BenchmarkKey key, BenchmarkStats baseline, BenchmarkStats candidate, double threshold,
-            Bootstrap.Interval sampled, Bootstrap.Interval ratio, double p, String verdict) {
+            Bootstrap.Interval sampled, Bootstrap.Interval ratio, double p, Verdict verdict) {
+    }
+
+    /**
+     * A benchmark's verdict: slower beyond its threshold (and significant), faster beyond it, within it, or neither
+     * shown. Written in lower case (compare.json, junit.xml, the summaries), as {@link #toString()} gives it.
+     */
+    public enum Verdict {
+        REGRESSION, IMPROVEMENT, UNCHANGED, INCONCLUSIVE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** A threshold for the benchmarks whose label matches {@code pattern}. */
@@ -189,15 +203,15 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         Bootstrap.Interval ratio = new Bootstrap.Interval(i.estimate(), Math.exp(est - below), Math.exp(est + above));
         double threshold = s.threshold();
         double p = s.p();
-        String verdict;
+        Verdict verdict;
         if (p < 0.05 && ratio.low() > 1 + threshold) {
-            verdict = "regression";
+            verdict = Verdict.REGRESSION;
         } else if (p < 0.05 && ratio.high() < 1 - threshold) {
-            verdict = "improvement";
+            verdict = Verdict.IMPROVEMENT;
         } else if (ratio.low() >= 1 - threshold && ratio.high() <= 1 + threshold) {
-            verdict = "unchanged";
+            verdict = Verdict.UNCHANGED;
         } else {
-            verdict = "inconclusive";
+            verdict = Verdict.INCONCLUSIVE;
         }
         return new Pair(s.key(), s.baseline(), s.candidate(), threshold, i, ratio, p, verdict);
     }
@@ -245,11 +259,11 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         return n.isMissingNode() || n.isNull() ? null : n.asText();
     }
 
-    public long count(String verdict) {
-        return pairs.stream().filter(p -> p.verdict().equals(verdict)).count();
+    public long count(Verdict verdict) {
+        return pairs.stream().filter(p -> p.verdict() == verdict).count();
     }
 
     public boolean hasRegression() {
-        return count("regression") > 0;
+        return count(Verdict.REGRESSION) > 0;
     }
 }

@@ -99,18 +99,18 @@ public final class PairedComparison {
             Judged j = judged.get(i);
             PairedBootstrap pb = j.paired();
             Bootstrap.Interval ratio = pb == null ? new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN) : pb.ratio();
-            String verdict;
+            Comparison.Verdict verdict;
             double t = j.threshold();
             if (!usable(pb)) {
-                verdict = "inconclusive";
+                verdict = Comparison.Verdict.INCONCLUSIVE;
             } else if (qUp[i] < 0.05 && ratio.low() > 1 + t) {
-                verdict = "regression";
+                verdict = Comparison.Verdict.REGRESSION;
             } else if (qDown[i] < 0.05 && ratio.high() < 1 - t) {
-                verdict = "improvement";
+                verdict = Comparison.Verdict.IMPROVEMENT;
             } else if (ratio.low() >= 1 - t && ratio.high() <= 1 + t) {
-                verdict = "unchanged";
+                verdict = Comparison.Verdict.UNCHANGED;
             } else {
-                verdict = "inconclusive";
+                verdict = Comparison.Verdict.INCONCLUSIVE;
             }
             out.add(new Comparison.Pair(j.key(), j.b(), j.c(), t, ratio, ratio, pb == null ? Double.NaN : pb.pChange(),
                     verdict));

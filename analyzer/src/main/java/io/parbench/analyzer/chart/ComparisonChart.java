@@ -23,7 +23,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 public final class ComparisonChart {
 
     public static final int MAX_ROWS = 60;
-    private static final List<String> VERDICTS = List.of("regression", "improvement", "inconclusive", "unchanged");
+    private static final List<Comparison.Verdict> VERDICTS = List.of(Comparison.Verdict.REGRESSION,
+            Comparison.Verdict.IMPROVEMENT, Comparison.Verdict.INCONCLUSIVE, Comparison.Verdict.UNCHANGED);
     private static final Color[] COLOURS = {new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
             new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x72, 0xB2)};
 
@@ -40,7 +41,7 @@ public final class ComparisonChart {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         YIntervalSeries[] series = new YIntervalSeries[VERDICTS.size()];
         for (int v = 0; v < series.length; v++) {
-            series[v] = new YIntervalSeries(VERDICTS.get(v));
+            series[v] = new YIntervalSeries(VERDICTS.get(v).toString());
             data.addSeries(series[v]);
         }
         String[] labels = new String[shown.size()];

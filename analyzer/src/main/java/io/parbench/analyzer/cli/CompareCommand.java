@@ -119,8 +119,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
             System.err.println("parbench: " + CompareWriter.noiseSentence(c));
             System.err.printf(Locale.ROOT, "parbench: %d regression, %d improvement, %d unchanged, %d inconclusive, "
-                            + "%d added, %d missing%n", c.count("regression"), c.count("improvement"), c.count("unchanged"),
-                    c.count("inconclusive"), c.added().size(), c.removed().size());
+                            + "%d added, %d missing%n", c.count(Comparison.Verdict.REGRESSION), c.count(Comparison.Verdict.IMPROVEMENT), c.count(Comparison.Verdict.UNCHANGED),
+                    c.count(Comparison.Verdict.INCONCLUSIVE), c.added().size(), c.removed().size());
             if (!allowMissing && !c.removed().isEmpty()) {
                 System.err.printf(Locale.ROOT, "parbench: %d benchmark(s) of the baseline are missing from the candidate: "
                         + "the gate fails (--allow-missing accepts that)%n", c.removed().size());

@@ -104,7 +104,7 @@ public final class TrendCommand implements Callable<Integer> {
                 }
                 BenchmarkStats s = BenchmarkStats.of(r);
                 boolean regressed = vsPrevious != null && vsPrevious.pairs().stream()
-                        .anyMatch(p -> p.key().equals(r.key()) && p.verdict().equals("regression"));
+                        .anyMatch(p -> p.key().equals(r.key()) && p.verdict() == io.parbench.analyzer.analysis.Comparison.Verdict.REGRESSION);
                 series.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new TrendChart.Point(label, s.mean(), s.ci95(),
                         regressed));
                 units.putIfAbsent(r.key(), r.primary().unitText());

@@ -49,7 +49,8 @@ public final class CompareWriter {
 
     /** The pairs in the order every output shows them: regressions first, then by size of change. */
     public static List<Comparison.Pair> ordered(Comparison c) {
-        List<String> order = List.of("regression", "inconclusive", "improvement", "unchanged");
+        List<Comparison.Verdict> order = List.of(Comparison.Verdict.REGRESSION, Comparison.Verdict.INCONCLUSIVE,
+                Comparison.Verdict.IMPROVEMENT, Comparison.Verdict.UNCHANGED);
         return c.pairs().stream().sorted(Comparator.comparingInt((Comparison.Pair p) -> order.indexOf(p.verdict()))
                 .thenComparing(Comparator.comparingDouble((Comparison.Pair p) -> Math.abs(Math.log(p.ratio().estimate())))
                         .reversed())).toList();
@@ -172,8 +173,8 @@ public final class CompareWriter {
                     + "Run compare with --allow-missing if they were removed on purpose.%n%n", c.removed().size()));
         }
         sb.append(String.format(Locale.ROOT, "%d compared: %d regression, %d improvement, %d unchanged, %d inconclusive; "
-                + "%d added, %d removed.%n%n", pairs.size(), c.count("regression"), c.count("improvement"),
-                c.count("unchanged"), c.count("inconclusive"), c.added().size(), c.removed().size()));
+                + "%d added, %d removed.%n%n", pairs.size(), c.count(Comparison.Verdict.REGRESSION), c.count(Comparison.Verdict.IMPROVEMENT),
+                c.count(Comparison.Verdict.UNCHANGED), c.count(Comparison.Verdict.INCONCLUSIVE), c.added().size(), c.removed().size()));
         sb.append(noiseSentence(c)).append("\n\n");
         if (c.paired() != null) {
             var d = c.paired().design();
@@ -209,7 +210,7 @@ public final class CompareWriter {
                 + "|---|---:|---:|---:|---:|---:|---:|---|\n"
                 : "| Verdict | Change [95% CI] | Threshold | Baseline | Candidate | Benchmark |\n|---|---:|---:|---:|---:|---|\n");
         for (Comparison.Pair p : pairs) {
-            sb.append("| ").append(p.verdict().equals("regression") ? "**regression**" : p.verdict()).append(" | ")
+            sb.append("| ").append(p.verdict() == Comparison.Verdict.REGRESSION ? "**regression**" : p.verdict()).append(" | ")
                     .append(change(p)).append(" | ").append(String.format(Locale.ROOT, "%.0f%%", p.threshold() * 100));
             if (paired) {
                 Comparison.Detail d = c.paired().of(p.key());
@@ -246,7 +247,7 @@ public final class CompareWriter {
 
     static String junit(Comparison c, List<Comparison.Pair> pairs, boolean allowMissing) {
         List<BenchmarkKey> missing = allowMissing ? List.of() : c.removed();
-        long failures = c.count("regression") + missing.size();
+        long failures = c.count(Comparison.Verdict.REGRESSION) + missing.size();
         int tests = pairs.size() + missing.size();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<testsuites name=\"parbench compare\" tests=\"%d\" failures=\"%d\">%n",
@@ -262,7 +263,7 @@ public final class CompareWriter {
                     + Format.score(p.candidate()) + (c.paired() == null ? String.format(Locale.ROOT, "; Welch p = %.3g", p.p())
                     : String.format(Locale.ROOT, "; %d pairs, paired t p = %.3g, MDE %s", c.paired().of(p.key()).pairs(),
                             p.p(), mde(c, p)));
-            if (p.verdict().equals("regression")) {
+            if (p.verdict() == Comparison.Verdict.REGRESSION) {
                 sb.append("\n      <failure message=\"").append(xml(detail)).append("\" type=\"regression\">")
                         .append(xml(detail)).append("</failure>\n    ");
             } else {
@@ -310,8 +311,8 @@ public final class CompareWriter {
         root.put("regression", c.hasRegression());
         root.put("fails", fails(c, allowMissing));
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String v : List.of("regression", "improvement", "unchanged", "inconclusive")) {
-            counts.put(v, c.count(v));
+        for (Comparison.Verdict v : Comparison.Verdict.values()) {
+            counts.put(v.toString(), c.count(v));
         }
         root.put("counts", counts);
         root.put("environmentDifferences", c.environmentDifferences());

@@ -79,7 +79,7 @@ class PairedComparisonTest {
         assertEquals(20, c.pairs().size());
         for (Comparison.Pair p : c.pairs()) {
             boolean slow = Integer.parseInt(p.key().params().get("strategy").substring(1)) < 10;
-            assertEquals(slow ? "regression" : "unchanged", p.verdict(), p.key().label() + " " + p.ratio());
+            assertEquals(slow ? Comparison.Verdict.REGRESSION : Comparison.Verdict.UNCHANGED, p.verdict(), p.key().label() + " " + p.ratio());
             Comparison.Detail d = c.paired().of(p.key());
             assertEquals(ROUNDS, d.pairs());
             assertTrue(d.minimumDetectableEffect() > 0 && d.minimumDetectableEffect() < 0.03, "MDE " + d.minimumDetectableEffect());

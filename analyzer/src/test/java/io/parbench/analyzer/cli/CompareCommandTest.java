@@ -60,13 +60,13 @@ class CompareCommandTest {
         Path cmp = tmp.resolve("cmp");
         assertEquals(1, AnalyzerMain.execute("compare", a.toString(), b.toString(), "--out", cmp.toString()));
         Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
-        assertEquals(1, c.count("regression"));
+        assertEquals(1, c.count(Comparison.Verdict.REGRESSION));
         Comparison.Pair primes = c.pairs().stream().filter(p -> p.key().benchmark().equals(BENCH)).findFirst().orElseThrow();
-        assertEquals("regression", primes.verdict());
+        assertEquals(Comparison.Verdict.REGRESSION, primes.verdict());
         assertEquals(1.2, primes.ratio().estimate(), 0.02);
         assertTrue(primes.ratio().low() > 1.05);
         assertEquals(0, c.pairs().stream().filter(p -> !p.key().benchmark().equals(BENCH))
-                .filter(p -> !p.verdict().equals("unchanged")).count(), "nothing else is flagged");
+                .filter(p -> p.verdict() != Comparison.Verdict.UNCHANGED).count(), "nothing else is flagged");
 
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(cmp.resolve("junit.xml").toFile());
         assertEquals("3", junit.getDocumentElement().getAttribute("tests"));
@@ -108,11 +108,11 @@ class CompareCommandTest {
         Comparison aa = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
         long naive = aa.pairs().stream().filter(p -> p.p() < 0.05 && p.sampled().low() > 1.05).count();
         assertTrue(naive > 0, "the within-run interval alone cries wolf: " + naive);
-        assertEquals(0, aa.count("regression"), aa.pairs().toString());
+        assertEquals(0, aa.count(Comparison.Verdict.REGRESSION), aa.pairs().toString());
         assertTrue(aa.overdispersion() > 2, "between-run noise dwarfs the within-run noise: " + aa.overdispersion());
         Comparison ab = Comparison.of(new RunReader().read(a), new RunReader().read(c), 0.05, List.of(), 10_000);
-        assertEquals(6, ab.count("regression"), ab.pairs().toString());
-        assertTrue(ab.pairs().stream().filter(p -> p.verdict().equals("regression"))
+        assertEquals(6, ab.count(Comparison.Verdict.REGRESSION), ab.pairs().toString());
+        assertTrue(ab.pairs().stream().filter(p -> p.verdict() == Comparison.Verdict.REGRESSION)
                 .allMatch(p -> Integer.parseInt(p.key().param("size")) < 6), "only the slowed ones");
     }
 
@@ -127,7 +127,7 @@ class CompareCommandTest {
         Files.writeString(a, base.json());
         Files.writeString(b, cand.json());
         Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
-        assertEquals("regression", c.pairs().get(0).verdict());
+        assertEquals(Comparison.Verdict.REGRESSION, c.pairs().get(0).verdict());
         assertEquals(1.25, c.pairs().get(0).ratio().estimate(), 0.01, "1000 / 800 ops: 25% more time per operation");
     }
 
@@ -136,7 +136,7 @@ class CompareCommandTest {
         Path a = run("a", 1.0, 0.30, 0);
         Path b = run("b", 1.03, 0.30, 3);
         Comparison c = Comparison.of(new RunReader().read(a), new RunReader().read(b), 0.05, List.of(), 10_000);
-        assertTrue(c.pairs().stream().allMatch(p -> p.verdict().equals("inconclusive")), c.pairs().toString());
+        assertTrue(c.pairs().stream().allMatch(p -> p.verdict() == Comparison.Verdict.INCONCLUSIVE), c.pairs().toString());
         assertTrue(!c.hasRegression());
     }
 
