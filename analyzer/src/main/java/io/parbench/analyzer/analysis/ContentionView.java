@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * One benchmark method swept over a concurrency axis, for benchmarks without parbench's {@code strategy} param (the
  * sync suite's contention benchmarks, and users' own suites): JMH's threads ({@code -t}, the contenders), a numeric
  * param with a concurrency name ({@link #CONCURRENCY}: threads, parallelism, workers, clients, ...), or the param
- * named by {@code --scaling-param}. A line per value of one other param that varies; the params that are the same
+ * named by {@code --scaling-param}; failing those, any whole-number param of {@link #MIN_PARAM_VALUES} values or more
+ * (lines, no scaling figures). A line per value of one other param that varies; the params that are the same
  * everywhere go in the title, and when more than one other param varies, each combination of the rest gets a view of
  * its own (small multiples), so a chart never holds more lines than one param has values.
  *
@@ -34,11 +35,17 @@ import java.util.regex.Pattern;
  *
  * @param title   the benchmark's short name and mode, then the params that are fixed in this view
  * @param axis    the axis's label: "Contenders (JMH threads)" or the param's name
+ * @param concurrency true when the axis sets how many things run at once (gains, efficiency and the USL are
+ *                    computed); false for any other numeric param of {@link #MIN_PARAM_VALUES} values or more (a size,
+ *                    a depth), drawn as lines with no scaling figures
  * @param series  label (the param that varies, "primitive=atomic"; "score" when none) to points sorted by the axis
  * @param scaling the same labels to their gains and fit
  */
-public record ContentionView(String title, String unit, String axis, boolean jmhThreads,
+public record ContentionView(String title, String unit, String axis, boolean jmhThreads, boolean concurrency,
         Map<String, List<Point>> series, Map<String, Scaling> scaling) {
+
+    /** Values a numeric param that is not a concurrency axis needs to become a line chart (two are a bar chart). */
+    public static final int MIN_PARAM_VALUES = 3;
 
     /** The label of JMH's own threads as an axis. */
     public static final String JMH_THREADS = "Contenders (JMH threads)";
@@ -93,11 +100,15 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
         for (List<BenchmarkResult> rs : byMethod.values()) {
             String param = axisParam(rs, scalingParam);
             scalingParamUsed |= scalingParam != null && scalingParam.equals(param);
-            boolean jmh = param == null;
-            if (jmh && rs.stream().map(r -> r.key().jmhThreads()).distinct().count() < 2) {
-                continue;
+            boolean concurrency = true;
+            if (param == null && rs.stream().map(r -> r.key().jmhThreads()).distinct().count() < 2) {
+                param = numericParam(rs);
+                if (param == null) {
+                    continue;
+                }
+                concurrency = false;
             }
-            views.addAll(views(rs, param, stats, bootstrap));
+            views.addAll(views(rs, param, concurrency, stats, bootstrap));
         }
         if (scalingParam != null && !scalingParamUsed) {
             TreeSet<String> seen = new TreeSet<>();
@@ -126,6 +137,25 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
                 .orElse(null);
     }
 
+    /**
+     * The numeric param with the most values (at least {@link #MIN_PARAM_VALUES}; ties by name) of a method with no
+     * concurrency axis, or null: a size, a depth, drawn as lines.
+     */
+    static String numericParam(List<BenchmarkResult> rs) {
+        TreeSet<String> names = new TreeSet<>();
+        rs.forEach(r -> names.addAll(r.key().params().keySet()));
+        String best = null;
+        long most = MIN_PARAM_VALUES - 1;
+        for (String n : names) {
+            long count = numericValues(rs, n);
+            if (count > most) {
+                best = n;
+                most = count;
+            }
+        }
+        return best;
+    }
+
     /** How many distinct whole-number values {@code param} takes, or 0 when any result lacks one. */
     private static long numericValues(List<BenchmarkResult> rs, String param) {
         TreeSet<Integer> values = new TreeSet<>();
@@ -147,7 +177,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
         }
     }
 
-    private static List<ContentionView> views(List<BenchmarkResult> rs, String param,
+    private static List<ContentionView> views(List<BenchmarkResult> rs, String param, boolean concurrency,
             Map<BenchmarkResult, BenchmarkStats> stats, Bootstrap bootstrap) {
         boolean jmh = param == null;
         // The other params: fixed ones go in the title; of the varying ones, the one with fewest values draws lines.
@@ -183,10 +213,12 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
             }
             series.values().forEach(l -> l.sort(Comparator.comparingInt(Point::contenders)));
             Map<String, Scaling> scaling = new TreeMap<>();
-            series.forEach((label, points) -> scaling.put(label, scaling(points, jmh, higherIsBetter, bootstrap)));
+            if (concurrency) {
+                series.forEach((label, points) -> scaling.put(label, scaling(points, jmh, higherIsBetter, bootstrap)));
+            }
             out.add(new ContentionView(first.key().shortName() + " (" + first.key().mode() + ")"
                     + (panel.getKey().isEmpty() ? "" : " " + panel.getKey()), first.primary().unitText(),
-                    jmh ? JMH_THREADS : param, jmh, series, scaling));
+                    jmh ? JMH_THREADS : param, jmh, concurrency, series, scaling));
         }
         return out;
     }

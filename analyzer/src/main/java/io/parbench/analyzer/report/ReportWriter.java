@@ -225,6 +225,7 @@ public final class ReportWriter {
                 vm.put("title", v.title());
                 vm.put("unit", v.unit());
                 vm.put("axis", v.jmhThreads() ? "jmhThreads" : v.axis());
+                vm.put("concurrency", v.concurrency());
                 vm.put("series", v.series().entrySet().stream().map(e -> {
                     ContentionView.Scaling sc = v.scaling().get(e.getKey());
                     Map<String, Object> sm = new LinkedHashMap<>();
@@ -235,7 +236,7 @@ public final class ReportWriter {
                         Map<String, Object> pm = new LinkedHashMap<>();
                         pm.put("value", p.contenders());
                         pm.put("score", n(p.stats().mean()));
-                        if (!sc.gains().isEmpty()) {
+                        if (sc != null && !sc.gains().isEmpty()) {
                             ContentionView.Gain g = sc.gains().get(i);
                             pm.put("gain", n(g.gain().estimate()));
                             pm.put("gainLow95", n(g.gain().low()));
@@ -246,7 +247,9 @@ public final class ReportWriter {
                         points.add(pm);
                     }
                     sm.put("points", points);
-                    sm.put("usl", sc.usl() != null ? usl(sc.usl()) : Map.of("note", sc.uslNote()));
+                    if (sc != null) {
+                        sm.put("usl", sc.usl() != null ? usl(sc.usl()) : Map.of("note", sc.uslNote()));
+                    }
                     return sm;
                 }).toList());
                 return vm;

@@ -132,13 +132,46 @@ class SweepViewTest {
     @Test
     void scalingParamNamesAnAxisNoNameWouldSuggest() throws IOException {
         Run run = read(poolSweep("shards"), "shards");
-        assertTrue(Analysis.of(run).contention().isEmpty(), "'shards' is not a concurrency name");
+        List<ContentionView> lines = Analysis.of(run).contention();
+        assertEquals(2, lines.size(), "a numeric param of 5 values is drawn as lines...");
+        assertTrue(lines.stream().noneMatch(ContentionView::concurrency) && lines.get(0).scaling().isEmpty(),
+                "...but 'shards' is not a concurrency name, so no gain or USL is claimed over it");
         List<ContentionView> views = Analysis.of(run, "shards").contention();
         assertEquals(2, views.size());
         assertEquals("shards", views.get(0).axis());
+        assertTrue(views.get(0).concurrency());
+        assertEquals(5, views.get(0).scaling().get("order=fifo").gains().size());
         InputException e = assertThrows(InputException.class, () -> Analysis.of(run, "replicas"));
         assertEquals("--scaling-param replicas: no benchmark here has a param 'replicas' with two numeric values or more "
                 + "(params seen: order, seed, shards, size)", e.getMessage());
+    }
+
+    /** Any whole-number param of three values or more becomes lines (no scaling); two values stay bars. */
+    @Test
+    void aNumericParamIsDrawnAsLinesWithoutScalingFigures() throws IOException {
+        SyntheticJmh s = new SyntheticJmh();
+        for (String lock : List.of("synchronized", "reentrant")) {
+            for (int depth : new int[] {1, 2, 4, 8}) {
+                s.entry("com.acme.Locks.enter", "avgt", "ns/op", Map.of("lock", lock, "depth", "" + depth), raw(10 * depth), 1);
+            }
+        }
+        for (int bytes : new int[] {64, 4096}) {
+            s.entry("com.acme.Io.copy", "avgt", "us/op", Map.of("bytes", "" + bytes), raw(bytes / 64.0), 1);
+        }
+        Analysis a = Analysis.of(read(s, "numeric"));
+        assertEquals(1, a.contention().size());
+        ContentionView v = a.contention().get(0);
+        assertEquals("depth", v.axis());
+        assertTrue(!v.concurrency() && v.scaling().isEmpty());
+        assertEquals(List.of("lock=reentrant", "lock=synchronized"), List.copyOf(v.series().keySet()));
+        assertEquals(1, a.plain().size(), "two values of bytes stay a bar chart");
+
+        Path out = tmp.resolve("numeric-report");
+        new ReportWriter().write(a, out, "numeric");
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Sweeps") && md.contains("| Variant | depth | Score (99.9% CI) | 95% CI | Secondary metrics | Notes |"),
+                md);
+        assertTrue(!md.contains("Gain is measured"), "no gains are claimed over a depth");
     }
 
     @Test
