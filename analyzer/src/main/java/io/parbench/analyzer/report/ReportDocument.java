@@ -185,7 +185,7 @@ public final class ReportDocument {
     /** A file-name-safe, lower-case version of a title. */
     public static String slug(String s) {
         String slug = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.length() > 60 ? slug.substring(0, 60) : slug.isEmpty() ? "x" : slug;
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug.isEmpty() ? "x" : slug;
     }
 
     /** Metadata for summary.json: the machine in a line. */
