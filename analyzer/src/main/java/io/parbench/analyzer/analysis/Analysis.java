@@ -1,5 +1,6 @@
 package io.parbench.analyzer.analysis;
 
+import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Run;
 import io.parbench.analyzer.stats.Bootstrap;
@@ -68,8 +69,12 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
                 plain.computeIfAbsent(title, k -> new ArrayList<>()).add(stats.get(r));
             }
         }
-        List<PlainGroup> plainGroups = plain.entrySet().stream()
-                .map(e -> new PlainGroup(e.getKey(), e.getValue().get(0).unit(), e.getValue())).toList();
+        // by title, and by label within a group: results.json holds the benchmarks in the rounds' random order
+        List<PlainGroup> plainGroups = plain.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new PlainGroup(e.getKey(), e.getValue().get(0).unit(), e.getValue().stream()
+                        .sorted(java.util.Comparator.comparing((BenchmarkStats x) -> x.result().key(), BenchmarkKey.NATURAL))
+                        .toList()))
+                .toList();
         return new Analysis(run, stats, groups, findings, recommendations, contention, plainGroups);
     }
 

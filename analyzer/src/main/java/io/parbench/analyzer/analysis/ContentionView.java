@@ -117,6 +117,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
                     + "' with two numeric values or more (params seen: " + (seen.isEmpty() ? "none" : String.join(", ", seen))
                     + ")");
         }
+        views.sort(Comparator.comparing(ContentionView::title)); // the rounds' order is random: report in a fixed one
         return views;
     }
 

@@ -77,8 +77,23 @@ public final class ScalingAnalysis {
                 group(run, g, false, physical, stats).ifPresent(groups::add);
             }
             return groups.stream();
-        }).toList();
+        }).sorted(GROUP_ORDER).toList();
     }
+
+    /** The suites in the order reports show them; others after, by name. */
+    static final List<String> SUITE_ORDER = List.of("cpu", "io", "sync", "python", "other");
+
+    /**
+     * Groups in a fixed order, whatever order the rounds ran (and results.json holds) the benchmarks in: by suite, then
+     * benchmark, then size, so a suite's workloads stand together and two runs' reports read alike.
+     */
+    static final Comparator<ScalingGroup> GROUP_ORDER = Comparator
+            .comparingInt((ScalingGroup g) -> SUITE_ORDER.indexOf(g.suite()) < 0 ? SUITE_ORDER.size()
+                    : SUITE_ORDER.indexOf(g.suite()))
+            .thenComparing(ScalingGroup::suite)
+            .thenComparing(ScalingGroup::benchmark)
+            .thenComparingLong(g -> sizeOf(g.baseline().result()))
+            .thenComparing(ScalingGroup::title);
 
     static int threadsOf(BenchmarkResult r) {
         try {

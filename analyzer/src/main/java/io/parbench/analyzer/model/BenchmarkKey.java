@@ -13,6 +13,36 @@ public record BenchmarkKey(String benchmark, String mode, int jmhThreads, Sorted
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }
 
+    /**
+     * The order a reader expects: benchmark, mode, JMH threads, then each param by name, numbers as numbers
+     * ({@code length=10} before {@code length=1000}).
+     */
+    public static final java.util.Comparator<BenchmarkKey> NATURAL = (x, y) -> {
+        int c = x.benchmark.compareTo(y.benchmark);
+        c = c != 0 ? c : x.mode.compareTo(y.mode);
+        c = c != 0 ? c : Integer.compare(x.jmhThreads, y.jmhThreads);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(x.params.keySet());
+        names.addAll(y.params.keySet());
+        for (String n : names) {
+            if (c != 0) {
+                return c;
+            }
+            c = naturally(x.params.get(n), y.params.get(n));
+        }
+        return c;
+    };
+
+    private static int naturally(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
     /** The class and method, without the package: {@code PrimesBenchmark.run}. */
     public String shortName() {
         String[] parts = benchmark.split("\\.");

@@ -37,13 +37,14 @@ class ReportWriterTest {
             var names = charts.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(4 * 3 * 2, names.size(), names.toString()); // 4 workloads x 3 charts x (PNG + SVG)
         }
-        var png = ImageIO.read(out.resolve("charts/01-primesbenchmark-run-chunksperthread-4-size-20000-speedup.png").toFile());
+        // workloads by suite, then benchmark: collatz, matmul, primes, sumsquares
+        var png = ImageIO.read(out.resolve("charts/03-primesbenchmark-run-chunksperthread-4-size-20000-speedup.png").toFile());
         assertEquals(900, png.getWidth());
         assertEquals(520, png.getHeight());
-        String svg = Files.readString(out.resolve("charts/01-primesbenchmark-run-chunksperthread-4-size-20000-speedup.svg"));
+        String svg = Files.readString(out.resolve("charts/03-primesbenchmark-run-chunksperthread-4-size-20000-speedup.svg"));
         assertTrue(svg.contains("<svg") && svg.contains("</svg>"), svg.substring(0, 40));
         String html = Files.readString(index);
-        assertTrue(html.contains("<img src=\"charts/01-primesbenchmark-run-chunksperthread-4-size-20000-speedup.png\""));
+        assertTrue(html.contains("<img src=\"charts/03-primesbenchmark-run-chunksperthread-4-size-20000-speedup.png\""));
         assertFalse(html.contains("http://") || html.contains("https://"), "no network: nothing is fetched");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(4, summary.get("workloads").size());
