@@ -29,9 +29,8 @@ class RealFilesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void netflixHollowsJmh125FileReadsWithJmhsOwnScoresAndErrors() throws Exception {
-        Path file = Fixtures.path("real/hollow-jmh-1.25.json");
+    /** Each result's mean and 99.9% half-width equal the file's score and scoreError. */
+    private static Analysis readWithJmhsNumbers(Path file) throws Exception {
         Run run = new RunReader().read(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals(json.size(), run.results().size());
@@ -44,6 +43,23 @@ class RealFilesTest {
             assertEquals(m.get("scoreError").asDouble(), s.ci999(), 1e-9 * m.get("scoreError").asDouble(),
                     run.results().get(i).key().label());
         }
+        return a;
+    }
+
+    @Test
+    void kotlinxCoroutinesJmh135FileIsAPlainGroupWithJmhsNumbers() throws Exception {
+        Analysis a = readWithJmhsNumbers(Fixtures.path("real/kotlinx-coroutines-jmh-1.35.json"));
+        assertTrue(a.contention().isEmpty() && a.groups().isEmpty(), "a string param is no axis");
+        assertEquals(1, a.plain().size());
+        assertEquals("PingPongActorBenchmark (avgt, ms/op)", a.plain().get(0).title());
+        assertEquals(List.of("dotnet_scheduler", "fjp", "ftp_1", "go_scheduler", "scheduler"), a.plain().get(0).stats().stream()
+                .map(s -> s.result().key().param("dispatcher")).toList());
+    }
+
+    @Test
+    void netflixHollowsJmh125FileReadsWithJmhsOwnScoresAndErrors() throws Exception {
+        Analysis a = readWithJmhsNumbers(Fixtures.path("real/hollow-jmh-1.25.json"));
+        Run run = a.run();
         // maxStringLength 5..1000 among four fixed params: a chart over it per mode, no scaling claimed over a length
         assertEquals(2, a.contention().size());
         for (ContentionView v : a.contention()) {
