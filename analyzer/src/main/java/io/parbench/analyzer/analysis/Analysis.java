@@ -25,6 +25,9 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     public record PlainGroup(String title, String unit, List<BenchmarkStats> stats) {
     }
 
+    /** Bootstrap resamples behind every speedup and gain interval (with a fixed seed: the same input, the same report). */
+    public static final int RESAMPLES = 2_000;
+
     public static Analysis of(Run run) {
         return of(run, null);
     }
@@ -36,7 +39,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     public static Analysis of(Run run, String scalingParam) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
-        List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(2_000, Bootstrap.SEED)).analyze(run, stats);
+        List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED)).analyze(run, stats);
         List<Finding> findings = new ArrayList<>();
         for (ScalingGroup g : groups) {
             findings.addAll(Findings.of(g, run.environment().logicalCpus().orElse(0)));
@@ -55,7 +58,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         List<Recommendations.Row> recommendations = Recommendations.of(groups,
                 run.environment().physicalCores().orElse(-1));
         Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, new Bootstrap(2_000, Bootstrap.SEED));
+        List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, new Bootstrap(RESAMPLES, Bootstrap.SEED));
         contention.forEach(v -> grouped.addAll(v.results()));
         for (ScalingGroup g : groups) {
             grouped.add(g.baseline().result());

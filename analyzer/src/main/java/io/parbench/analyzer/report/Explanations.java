@@ -94,6 +94,8 @@ final class Explanations {
                 "'12.3 ± 0.4 ms/op' is the mean with JMH's 99.9% confidence interval. Speedups show their 95% interval "
                         + "in brackets. 'Within noise' means a statistical test (Welch's t-test with Holm's correction for "
                         + "comparing several strategies at once) could not tell the strategy from the winner, or that the two "
-                        + "are less than 3% apart, too little to matter: more forks or iterations may separate them. A coefficient of variation of 10% or more marks a noisy "
-                        + "benchmark; Tukey's fences mark outliers."});
+                        + "are less than " + Math.round(io.parbench.analyzer.analysis.ScalingAnalysis.NOISE_THRESHOLD * 100)
+                        + "% apart, too little to matter: more forks or iterations may separate them. A coefficient of "
+                        + "variation of " + Math.round(io.parbench.analyzer.analysis.BenchmarkStats.NOISY_CV * 100)
+                        + "% or more marks a noisy benchmark; Tukey's fences mark outliers."});
 }

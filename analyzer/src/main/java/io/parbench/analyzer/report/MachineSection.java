@@ -6,6 +6,7 @@ import static io.parbench.analyzer.report.Cells.orQ;
 import static io.parbench.analyzer.report.Cells.row;
 
 import io.parbench.analyzer.analysis.Analysis;
+import io.parbench.analyzer.analysis.ScalingAnalysis;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
 import java.util.ArrayList;
@@ -123,15 +124,18 @@ final class MachineSection {
             row(rows, "JVM of the forks", join(first.vmName(), first.jdkVersion(), first.jvm()));
         }
         blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));
-        blocks.add(new Block.Paragraph("Scores are means of JMH's raw samples (one per measured iteration; every sample in "
-                + "sample mode), less any warm-up segment found inside the measured iterations. The \u00b1 beside a score "
-                + "is JMH's 99.9% error (Student-t over every iteration, pooled), as JMH prints it. The 95% interval is "
-                + "Kalibera and Jones's with two or more forks: Student-t over the fork means, so it sees how much one JVM "
-                + "differs from the next; with one fork it is Student-t over the iterations and cannot see that. Speedups divide the sequential mean by the strategy's, with a 95% "
-                + "percentile-bootstrap interval (2,000 resamples, fixed seed) that resamples forks first, then "
+        // the thresholds are the analysis's own constants, so the words cannot drift from what is computed
+        blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Scores are means of JMH's raw samples (one per "
+                + "measured iteration; every sample in sample mode), less any warm-up segment found inside the measured "
+                + "iterations. The \u00b1 beside a score is JMH's 99.9%% error (Student-t over every iteration, pooled), as "
+                + "JMH prints it. The 95%% interval is Kalibera and Jones's with two or more forks: Student-t over the fork "
+                + "means, so it sees how much one JVM differs from the next; with one fork it is Student-t over the "
+                + "iterations and cannot see that. Speedups divide the sequential mean by the strategy's, with a 95%% "
+                + "percentile-bootstrap interval (%,d resamples, fixed seed) that resamples forks first, then "
                 + "iterations. A strategy is within noise of the best when Welch's t-test (over fork means when there "
-                + "are forks) with Holm's correction does not separate them at 5%, or when they are less than 3% apart; "
-                + "a benchmark without a steady state is left out of every ranking, finding and recommendation."));
+                + "are forks) with Holm's correction does not separate them at %.0f%%, or when they are less than %.0f%% "
+                + "apart; a benchmark without a steady state is left out of every ranking, finding and recommendation.",
+                Analysis.RESAMPLES, ScalingAnalysis.ALPHA * 100, ScalingAnalysis.NOISE_THRESHOLD * 100)));
         blocks.addAll(PrecisionSection.of(a));
     }
 }
