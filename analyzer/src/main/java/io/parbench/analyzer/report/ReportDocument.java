@@ -63,8 +63,8 @@ public final class ReportDocument {
         // The answer first (what to use, what was found, the headline chart), then the evidence, then how it was
         // measured: the machine and the method.
         recommendations();
+        int headlineAt = blocks.size(); // the headline chart goes here, before the findings' many sentences
         findings();
-        int headlineAt = blocks.size();
         blocks.addAll(ClaimsSection.of(a));
         new ScalingSection(a, blocks, charts).add();
         new SweepSection(a, blocks, charts).add();
