@@ -15,17 +15,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** "The machine" and "The method" (with the steady-state and precision table): how the numbers were measured. */
-final class MachineSection {
-
-    private final Analysis a;
-    private final List<Block> blocks;
+final class MachineSection extends Section {
 
     MachineSection(Analysis a, List<Block> blocks) {
-        this.a = a;
-        this.blocks = blocks;
+        super(a, blocks, List.of()); // no charts
     }
 
     /** Adds the machine, then the method. */
+    @Override
     void add() {
         Environment env = a.run().environment();
         machine(env);

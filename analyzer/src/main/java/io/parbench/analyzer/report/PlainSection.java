@@ -18,24 +18,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The benchmarks no other section claims, by class, mode and unit: a bar chart and a table per group. */
-final class PlainSection {
-
-    private final Analysis a;
-    private final List<Block> blocks;
-    private final List<ChartJob> charts;
+final class PlainSection extends Section {
 
     PlainSection(Analysis a, List<Block> blocks, List<ChartJob> charts) {
-        this.a = a;
-        this.blocks = blocks;
-        this.charts = charts;
+        super(a, blocks, charts);
     }
 
-    /** Adds the section's blocks, and its charts to draw. */
+    @Override
     void add() {
-        plain();
-    }
-
-    private void plain() {
         if (a.plain().isEmpty()) {
             return;
         }

@@ -15,24 +15,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Results by workload": per scaling group its charts, the speedup table and the fitted laws, or the I/O view. */
-final class ScalingSection {
-
-    private final Analysis a;
-    private final List<Block> blocks;
-    private final List<ChartJob> charts;
+final class ScalingSection extends Section {
 
     ScalingSection(Analysis a, List<Block> blocks, List<ChartJob> charts) {
-        this.a = a;
-        this.blocks = blocks;
-        this.charts = charts;
+        super(a, blocks, charts);
     }
 
-    /** Adds the section's blocks, and its charts to draw. */
+    @Override
     void add() {
-        scaling();
-    }
-
-    private void scaling() {
         if (a.groups().isEmpty()) {
             return;
         }

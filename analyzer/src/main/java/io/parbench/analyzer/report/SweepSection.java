@@ -15,24 +15,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The sweeps over a concurrency axis ("Contention" when every axis is JMH's threads): a chart, gains and USL per view. */
-final class SweepSection {
-
-    private final Analysis a;
-    private final List<Block> blocks;
-    private final List<ChartJob> charts;
+final class SweepSection extends Section {
 
     SweepSection(Analysis a, List<Block> blocks, List<ChartJob> charts) {
-        this.a = a;
-        this.blocks = blocks;
-        this.charts = charts;
+        super(a, blocks, charts);
     }
 
-    /** Adds the section's blocks, and its charts to draw. */
+    @Override
     void add() {
-        contention();
-    }
-
-    private void contention() {
         if (a.contention().isEmpty()) {
             return;
         }
