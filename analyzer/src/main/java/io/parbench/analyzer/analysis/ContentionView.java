@@ -3,7 +3,6 @@ package io.parbench.analyzer.analysis;
 import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Run;
-import io.parbench.analyzer.model.Samples;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.Bootstrap;
 import io.parbench.analyzer.stats.ScalingLaws;
@@ -71,11 +70,6 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
      * Karp-Flatt serial fraction with the axis's growth as the processor count (NaN at the lowest value).
      */
     public record Gain(int n, Bootstrap.Interval gain, double efficiency, double karpFlatt) {
-    }
-
-    /** Views with JMH's threads or a concurrency-named param as the axis (no {@code --scaling-param}). */
-    public static List<ContentionView> of(Run run, Map<BenchmarkResult, BenchmarkStats> stats) {
-        return of(run, stats, null, new Bootstrap(2_000, Bootstrap.SEED));
     }
 
     /**
@@ -242,20 +236,13 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
             return new Scaling(List.of(), null, points.size() < 2 ? "one axis value"
                     : "the lowest axis value is " + base.contenders() + ", so there is nothing to scale from");
         }
-        Samples b = base.stats().steady().scaled(base.stats().result().primary().unit().toBase());
         List<UniversalScalability.Point> throughput = new ArrayList<>();
         for (Point p : points) {
-            Samples c = p.stats().steady().scaled(p.stats().result().primary().unit().toBase());
             double growth = (double) p.contenders() / base.contenders();
             double perThread = jmh && !higherIsBetter ? growth : 1; // per-thread times: n threads do n operations
-            Bootstrap.Interval g;
-            if (b.isEmpty() || c.isEmpty()) {
-                double ratio = higherIsBetter ? p.stats().mean() / base.stats().mean() : base.stats().mean() / p.stats().mean();
-                g = new Bootstrap.Interval(ratio * perThread, Double.NaN, Double.NaN);
-            } else {
-                Bootstrap.Interval r = higherIsBetter ? bootstrap.ratioOfMeans(c, b, 0.95) : bootstrap.ratioOfMeans(b, c, 0.95);
-                g = new Bootstrap.Interval(r.estimate() * perThread, r.low() * perThread, r.high() * perThread);
-            }
+            Bootstrap.Interval r = ScalingAnalysis.speedup(bootstrap, base.stats(), p.stats(), higherIsBetter);
+            Bootstrap.Interval g = new Bootstrap.Interval(r.estimate() * perThread, r.low() * perThread,
+                    r.high() * perThread);
             gains.add(new Gain(p.contenders(), g, g.estimate() / growth, ScalingLaws.karpFlatt(g.estimate(), growth)));
             double mean = p.stats().mean();
             throughput.add(new UniversalScalability.Point(p.contenders(), higherIsBetter ? mean : (jmh ? p.contenders() : 1) / mean));

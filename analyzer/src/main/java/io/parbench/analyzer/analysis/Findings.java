@@ -233,19 +233,13 @@ public final class Findings {
             double peak = usl.peakConcurrency();
             UniversalScalability.Interval peakCi = usl.peakInterval();
             int measured = maxThreads(c);
-            boolean beyond = false;
-            String peakText;
-            if (Double.isInfinite(peak)) {
-                peakText = ", with no peak (throughput keeps rising)";
-            } else {
-                beyond = peak > measured || (peakCi.known() && peakCi.high() > measured);
-                peakText = ", so throughput peaks near " + Format.withInterval(peak, peakCi) + " threads";
-            }
+            String peakText = Double.isInfinite(peak) ? ", with no peak (throughput keeps rising)"
+                    : ", so throughput peaks near " + Format.withInterval(peak, peakCi) + " threads";
             sb.append(" The USL fit gives contention sigma = ").append(Format.withInterval(usl.sigma(), usl.sigmaInterval()))
                     .append(" and coherency kappa = ").append(Format.withInterval(usl.kappa(), usl.kappaInterval()))
                     .append(peakText).append(String.format(Locale.ROOT, " (95%% intervals from the fit's residuals, "
                             + "%d degree%s of freedom left).", usl.df(), usl.df() == 1 ? "" : "s"));
-            if (beyond) {
+            if (usl.peakBeyond(measured)) {
                 sb.append(String.format(Locale.ROOT, " That peak is extrapolated: the measured points stop at %d threads.",
                         measured));
             }

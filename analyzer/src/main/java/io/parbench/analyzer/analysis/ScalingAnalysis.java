@@ -184,8 +184,8 @@ public final class ScalingAnalysis {
                 .map(x -> x.getKey() + "=" + x.getValue()).reduce((a, b) -> a + ", " + b).orElse(""))
                 + (weak ? " (weak scaling)" : "");
         Traits traits = run.traits(first.key().benchmark());
-        return java.util.Optional.of(new ScalingGroup(title, first.key().benchmark(), fixed, traits.suite(),
-                stats.get(base), weak, curves, rankings(base, byStrategy, stats, higherIsBetter), traits));
+        return java.util.Optional.of(new ScalingGroup(title, first.key().benchmark(), fixed, stats.get(base), weak,
+                curves, rankings(base, byStrategy, stats, higherIsBetter), traits));
     }
 
     /** Bootstrap replicates behind a fitted law's interval (closed-form fits: a millisecond per curve). */
@@ -277,11 +277,18 @@ public final class ScalingAnalysis {
         return new ScalingGroup.Curve(strategy, points, amdahl, gustafson, usl, uslNote);
     }
 
-    /**
-     * The speedup of {@code r} over {@code base} with its 95% interval, from each one's steady samples (warm-up segments
-     * dropped); samples of several forks are resampled forks first (see {@link Bootstrap}).
-     */
     private Bootstrap.Interval speedup(BenchmarkStats baseStats, BenchmarkStats rStats, boolean higherIsBetter) {
+        return speedup(bootstrap, baseStats, rStats, higherIsBetter);
+    }
+
+    /**
+     * The speedup of {@code r} over {@code base} (above 1: {@code r} is better, whichever way the unit points) with its
+     * 95% interval, from each one's steady samples (warm-up segments dropped); samples of several forks are resampled
+     * forks first (see {@link Bootstrap}). Without raw samples, the scores' ratio with no interval. The sweeps' gains
+     * use it too.
+     */
+    static Bootstrap.Interval speedup(Bootstrap bootstrap, BenchmarkStats baseStats, BenchmarkStats rStats,
+            boolean higherIsBetter) {
         BenchmarkResult base = baseStats.result();
         BenchmarkResult r = rStats.result();
         Samples b = baseStats.steady().scaled(base.primary().unit().toBase());

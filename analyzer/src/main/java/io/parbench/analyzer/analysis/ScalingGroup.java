@@ -11,14 +11,18 @@ import java.util.SortedMap;
  * against their {@code sequential} baseline.
  *
  * @param title      {@code PrimesBenchmark.run size=300000}
- * @param suite      the suite the launcher recorded (cpu, io, ...; {@link Traits}), or "other"
  * @param weak       true when the size grows with the threads (Gustafson applies, not Amdahl)
  * @param curves     one per strategy other than sequential, in the contract's order
  * @param rankings   one per thread count
  * @param traits     what the launcher recorded of the benchmark (kind of work, server, pipeline)
  */
-public record ScalingGroup(String title, String benchmark, SortedMap<String, String> fixedParams, String suite,
+public record ScalingGroup(String title, String benchmark, SortedMap<String, String> fixedParams,
         BenchmarkStats baseline, boolean weak, List<Curve> curves, List<Ranking> rankings, Traits traits) {
+
+    /** The suite the launcher recorded (cpu, io, ...), or "other". */
+    public String suite() {
+        return traits.suite();
+    }
 
     /** One strategy's points, fits and what could not be fitted. */
     public record Curve(String strategy, List<Point> points, Fit amdahl, Fit gustafson,

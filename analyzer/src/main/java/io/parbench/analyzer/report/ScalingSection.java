@@ -119,10 +119,8 @@ final class ScalingSection extends Section {
 
     /** Where the USL's peak (or its interval) lies past the measured thread counts, and what that means. */
     private static String uslExtrapolation(ScalingGroup.Curve c) {
-        double peak = c.usl().peakConcurrency();
         int measured = c.points().stream().mapToInt(ScalingGroup.Point::threads).max().orElse(0);
-        var ci = c.usl().peakInterval();
-        if (Double.isFinite(peak) && (peak > measured || (ci.known() && ci.high() > measured))) {
+        if (c.usl().peakBeyond(measured)) {
             return "USL peak extrapolated past the " + measured + " threads measured";
         }
         return "";

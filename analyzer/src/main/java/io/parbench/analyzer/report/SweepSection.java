@@ -92,8 +92,7 @@ final class SweepSection extends Section {
                 }
                 int measured = v.series().get(e.getKey()).stream().mapToInt(ContentionView.Point::contenders).max().orElse(0);
                 var peakCi = usl.peakInterval();
-                boolean beyond = Double.isFinite(usl.peakConcurrency())
-                        && (usl.peakConcurrency() > measured || (peakCi.known() && peakCi.high() > measured));
+                boolean beyond = usl.peakBeyond(measured);
                 fits.add(List.of(e.getKey(), Format.withInterval(usl.sigma(), usl.sigmaInterval()),
                         Format.withInterval(usl.kappa(), usl.kappaInterval()),
                         Double.isInfinite(usl.peakConcurrency()) ? "none" : Format.withInterval(usl.peakConcurrency(), peakCi),

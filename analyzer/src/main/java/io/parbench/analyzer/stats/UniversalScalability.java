@@ -56,6 +56,16 @@ public record UniversalScalability(double sigma, double kappa, double lambda, do
         return kappa <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt((1 - sigma) / kappa);
     }
 
+    /**
+     * True when the peak, or the high end of its interval, lies past the highest concurrency measured: the peak is
+     * then an extrapolation. False when there is no peak.
+     */
+    public boolean peakBeyond(double measured) {
+        double peak = peakConcurrency();
+        Interval ci = peakInterval();
+        return Double.isFinite(peak) && (peak > measured || (ci.known() && ci.high() > measured));
+    }
+
     /** The two-sided 97.5% quantile of Student's t with the fit's residual degrees of freedom. */
     private double t975() {
         return new TDistribution(df).inverseCumulativeProbability(0.975);

@@ -137,8 +137,30 @@ public class CounterContention {
         }
     }
 
+    /**
+     * The variants that count in the padded {@code count} under their lock. The count is read and reset only when no
+     * thread increments: by the last thread to report an iteration ({@link Tally#report}), whose increment of the
+     * atomic {@code reported} comes after every other thread's, each made after that thread's last increment; or
+     * after the threads are joined. Those hand-overs order the writes before the read, so no lock is needed there.
+     */
+    abstract static class Guarded<P> extends Padding.Slot<P> implements Counter {
+        Guarded(P shared) {
+            super(shared);
+        }
+
+        @Override
+        public long value() {
+            return count;
+        }
+
+        @Override
+        public void reset() {
+            count = 0;
+        }
+    }
+
     /** A monitor around {@code count++}. */
-    static final class Synchronized extends Padding.Slot<Object> implements Counter {
+    static final class Synchronized extends Guarded<Object> {
         Synchronized() {
             super(new Object());
         }
@@ -149,24 +171,10 @@ public class CounterContention {
                 count++;
             }
         }
-
-        @Override
-        public long value() {
-            synchronized (shared) {
-                return count;
-            }
-        }
-
-        @Override
-        public void reset() {
-            synchronized (shared) {
-                count = 0;
-            }
-        }
     }
 
     /** A ReentrantLock, unfair (barging) or fair (first come, first served), around {@code count++}. */
-    static final class Locked extends Padding.Slot<ReentrantLock> implements Counter {
+    static final class Locked extends Guarded<ReentrantLock> {
         Locked(boolean fair) {
             super(new ReentrantLock(fair));
         }
@@ -180,30 +188,10 @@ public class CounterContention {
                 shared.unlock();
             }
         }
-
-        @Override
-        public long value() {
-            shared.lock();
-            try {
-                return count;
-            } finally {
-                shared.unlock();
-            }
-        }
-
-        @Override
-        public void reset() {
-            shared.lock();
-            try {
-                count = 0;
-            } finally {
-                shared.unlock();
-            }
-        }
     }
 
     /** A Semaphore(1) used as a mutex around {@code count++}. */
-    static final class Mutex extends Padding.Slot<Semaphore> implements Counter {
+    static final class Mutex extends Guarded<Semaphore> {
         Mutex() {
             super(new Semaphore(1));
         }
@@ -213,26 +201,6 @@ public class CounterContention {
             shared.acquire();
             try {
                 count++;
-            } finally {
-                shared.release();
-            }
-        }
-
-        @Override
-        public long value() {
-            shared.acquireUninterruptibly();
-            try {
-                return count;
-            } finally {
-                shared.release();
-            }
-        }
-
-        @Override
-        public void reset() {
-            shared.acquireUninterruptibly();
-            try {
-                count = 0;
             } finally {
                 shared.release();
             }
