@@ -58,10 +58,12 @@ def points(run):
     return rows
 
 def recommendation(run):
+    """What "Which strategy to use" says per kind of work: the strategies to use and to avoid (not the reason's figures)."""
     try:
-        return json.load(open(run + "/report/summary.json")).get("recommendations")
+        rows = json.load(open(run + "/report/summary.json")).get("recommendations") or []
     except (OSError, ValueError):
         return None
+    return {r["suite"]: {"use": r["use"], "avoid": r["avoid"]} for r in rows}
 
 a, b = points(sys.argv[1]), points(sys.argv[2])
 common = sorted(set(a) & set(b))

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List<ScalingGroup> groups,
         List<Finding> findings, List<Recommendations.Row> recommendations, List<ContentionView> contention,
-        List<PlainGroup> plain) {
+        List<PlainGroup> plain, ForkLevel forkLevel) {
 
     /** Benchmarks of one class, mode and unit that are not part of a scaling group. */
     public record PlainGroup(String title, String unit, List<BenchmarkStats> stats) {
@@ -39,7 +39,9 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     public static Analysis of(Run run, String scalingParam) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
-        List<ScalingGroup> groups = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED)).analyze(run, stats);
+        ForkLevel forkLevel = ForkLevel.of(stats.values());
+        ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel);
+        List<ScalingGroup> groups = scaling.analyze(run, stats);
         List<Finding> findings = new ArrayList<>();
         for (ScalingGroup g : groups) {
             findings.addAll(Findings.of(g, run.environment().logicalCpus().orElse(0)));
@@ -56,9 +58,9 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
             }
         }
         List<Recommendations.Row> recommendations = Recommendations.of(groups,
-                run.environment().physicalCores().orElse(-1));
+                run.environment().physicalCores().orElse(-1), forkLevel);
         Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, new Bootstrap(RESAMPLES, Bootstrap.SEED));
+        List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, scaling);
         contention.forEach(v -> grouped.addAll(v.results()));
         for (ScalingGroup g : groups) {
             grouped.add(g.baseline().result());
@@ -78,7 +80,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
                         .sorted(java.util.Comparator.comparing((BenchmarkStats x) -> x.result().key(), BenchmarkKey.NATURAL))
                         .toList()))
                 .toList();
-        return new Analysis(run, stats, groups, findings, recommendations, contention, plainGroups);
+        return new Analysis(run, stats, groups, findings, recommendations, contention, plainGroups, forkLevel);
     }
 
     public List<Finding> findingsFor(ScalingGroup g) {

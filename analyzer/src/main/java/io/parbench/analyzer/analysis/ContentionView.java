@@ -81,7 +81,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
      * @throws InputException when {@code scalingParam} is given and no benchmark of the run can be swept over it
      */
     public static List<ContentionView> of(Run run, Map<BenchmarkResult, BenchmarkStats> stats, String scalingParam,
-            Bootstrap bootstrap) {
+            ScalingAnalysis ratios) {
         Map<String, List<BenchmarkResult>> byMethod = new LinkedHashMap<>();
         for (BenchmarkResult r : run.results()) {
             if (r.key().param("strategy") == null) {
@@ -102,7 +102,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
                 }
                 concurrency = false;
             }
-            views.addAll(views(rs, param, concurrency, stats, bootstrap));
+            views.addAll(views(rs, param, concurrency, stats, ratios));
         }
         if (scalingParam != null && !scalingParamUsed) {
             TreeSet<String> seen = new TreeSet<>();
@@ -173,7 +173,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
     }
 
     private static List<ContentionView> views(List<BenchmarkResult> rs, String param, boolean concurrency,
-            Map<BenchmarkResult, BenchmarkStats> stats, Bootstrap bootstrap) {
+            Map<BenchmarkResult, BenchmarkStats> stats, ScalingAnalysis ratios) {
         boolean jmh = param == null;
         // The other params: fixed ones go in the title; of the varying ones, the one with fewest values draws lines.
         Map<String, TreeSet<String>> values = new TreeMap<>();
@@ -209,7 +209,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
             series.values().forEach(l -> l.sort(Comparator.comparingInt(Point::contenders)));
             Map<String, Scaling> scaling = new TreeMap<>();
             if (concurrency) {
-                series.forEach((label, points) -> scaling.put(label, scaling(points, jmh, higherIsBetter, bootstrap)));
+                series.forEach((label, points) -> scaling.put(label, scaling(points, jmh, higherIsBetter, ratios)));
             }
             out.add(new ContentionView(first.key().shortName() + " (" + first.key().mode() + ")"
                     + (panel.getKey().isEmpty() ? "" : " " + panel.getKey()), first.primary().unitText(),
@@ -229,7 +229,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
      * threads as the axis a time-per-operation score is each thread's, so the system's throughput gain is that
      * ratio times n / n0. Efficiency is the gain over n / n0.
      */
-    static Scaling scaling(List<Point> points, boolean jmh, boolean higherIsBetter, Bootstrap bootstrap) {
+    static Scaling scaling(List<Point> points, boolean jmh, boolean higherIsBetter, ScalingAnalysis ratios) {
         List<Gain> gains = new ArrayList<>();
         Point base = points.get(0);
         if (points.size() < 2 || base.contenders() <= 0) {
@@ -240,7 +240,7 @@ public record ContentionView(String title, String unit, String axis, boolean jmh
         for (Point p : points) {
             double growth = (double) p.contenders() / base.contenders();
             double perThread = jmh && !higherIsBetter ? growth : 1; // per-thread times: n threads do n operations
-            Bootstrap.Interval r = ScalingAnalysis.speedup(bootstrap, base.stats(), p.stats(), higherIsBetter);
+            Bootstrap.Interval r = ratios.speedup(base.stats(), p.stats(), higherIsBetter);
             Bootstrap.Interval g = new Bootstrap.Interval(r.estimate() * perThread, r.low() * perThread,
                     r.high() * perThread);
             gains.add(new Gain(p.contenders(), g, g.estimate() / growth, ScalingLaws.karpFlatt(g.estimate(), growth)));

@@ -26,6 +26,12 @@ public final class Format {
         return bd.stripTrailingZeros().toPlainString();
     }
 
+    /** "a", "a and b", "a, b and c". */
+    public static String list(java.util.List<String> items) {
+        int n = items.size();
+        return n <= 1 ? String.join("", items) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+    }
+
     /** "12.3 ± 0.4 ms/op" (99.9% interval, as JMH prints it). */
     public static String score(BenchmarkStats s) {
         return Double.isNaN(s.ci999()) ? num(s.mean()) + " " + s.unit()

@@ -11,17 +11,42 @@ import java.util.stream.Collectors;
 
 /**
  * The "which strategy to use" table, from the measured data only: for each kind of work (a suite), at the thread
- * count nearest the physical cores (for I/O work: at the highest concurrency measured), which strategies were best
- * or within noise of the best in how many workloads, and which were slowest.
+ * count nearest the physical cores (for I/O work: at the highest concurrency measured), which strategies tie for
+ * the best over the kind's workloads, which are slower, and which to avoid.
+ *
+ * <p>The question a reader asks is not "which won each workload" (with strategies a few per cent apart, that changes
+ * from one run to the next) but "which can I use without losing much, whatever the workload". So each strategy's
+ * time is compared with the fastest strategy's on average over the workloads: the geometric mean of its time ratios,
+ * with a 95% interval from each benchmark's moderated variance between forks ({@link ForkLevel}). A strategy ties
+ * when that interval reaches within {@link #MARGIN} of the fastest, that is when the data do not show it to be more
+ * than 5% slower (a non-inferiority test: Wellek, Testing Statistical Hypotheses of Equivalence and Noninferiority,
+ * 2010); it is slower when the whole interval lies beyond. On eight default runs of the cpu suite here the four
+ * strategies a few per cent apart (pool, virtual, forkjoin, stream) tied in all eight, where the workload-by-workload
+ * verdicts recommended six different sets.
  */
 public final class Recommendations {
+
+    /** A strategy whose time, on average over the workloads, is not shown to exceed the fastest's by this, ties. */
+    public static final double MARGIN = 0.05;
+    /** A strategy shown to take at least this many times as long as the fastest, on average, is one to avoid. */
+    public static final double AVOID = 2.0;
 
     private Recommendations() {
     }
 
-    /** One row: a kind of work and what the data say to use and to avoid there. */
+    /**
+     * One row: a kind of work and what the data say to use and to avoid there. {@code standings}: each strategy's
+     * average time ratio to the fastest with its interval, fastest first.
+     */
     public record Row(String suite, String kind, int threads, int workloads, List<String> use, List<String> avoid,
-            String reason) {
+            String reason, List<Standing> standings) {
+    }
+
+    /**
+     * A strategy over one kind's workloads: the geometric mean of its time ratios to {@code reference} (the fastest on
+     * that average), its 95% interval, over how many workloads, and whether it ties (see {@link #MARGIN}).
+     */
+    public record Standing(String strategy, double ratio, double low, double high, int workloads, boolean tie) {
     }
 
     /**
@@ -34,16 +59,17 @@ public final class Recommendations {
     }
 
     public static List<Row> of(List<ScalingGroup> groups, int physicalCores) {
+        return of(groups, physicalCores, ForkLevel.NONE);
+    }
+
+    public static List<Row> of(List<ScalingGroup> groups, int physicalCores, ForkLevel forkLevel) {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
         // CPython's CPU-bound and I/O-bound workloads are two kinds of work, as the JVM's cpu and io suites are
         groups.forEach(g -> bySuite.computeIfAbsent(kindOfWork(g), k -> new ArrayList<>()).add(g));
         List<Row> rows = new ArrayList<>();
-        Map<String, Integer> unsettled = new LinkedHashMap<>();
         for (var e : bySuite.entrySet()) {
-            Map<String, Integer> good = new LinkedHashMap<>();
-            Map<String, Double> worstRatio = new LinkedHashMap<>();
-            int counted = 0;
-            int chosenThreads = 0;
+            List<ScalingGroup.Ranking> counted = new ArrayList<>();
+            int unsettled = 0;
             for (ScalingGroup g : e.getValue()) {
                 // I/O work is compared where concurrency is highest, CPU work where the cores run out
                 ScalingGroup.Ranking r = Throughput.applies(g) && !g.rankings().isEmpty()
@@ -52,50 +78,145 @@ public final class Recommendations {
                     continue;
                 }
                 if (r.contested()) {
-                    unsettled.merge(e.getKey(), 1, Integer::sum); // a strategy that did not settle might have won
+                    unsettled++; // a strategy that did not settle might have won
                     continue;
                 }
-                counted++;
-                chosenThreads = Math.max(chosenThreads, r.threads());
-                for (ScalingGroup.Ranking.Entry en : r.entries()) {
-                    if (en.verdict().good()) {
-                        good.merge(en.strategy(), 1, Integer::sum);
-                    }
-                    worstRatio.merge(en.strategy(), en.ratio(), Math::max);
-                }
+                counted.add(r);
             }
-            if (counted == 0) {
+            if (counted.isEmpty()) {
                 continue;
             }
-            int top = good.values().stream().max(Integer::compare).orElse(0);
-            List<String> use = good.entrySet().stream().filter(x -> x.getValue() == top).map(Map.Entry::getKey)
-                    .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
-            List<String> avoid = worstRatio.entrySet().stream().filter(x -> x.getValue() >= 2.0 && !good.containsKey(x.getKey()))
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-            String kind = switch (e.getKey()) {
-                case "cpu" -> "CPU-bound";
-                case "io" -> "I/O-bound";
-                case "sync" -> "coordination";
-                case "python-cpu" -> "CPU-bound, CPython";
-                case "python-io" -> "I/O-bound, CPython";
-                default -> "other";
-            };
-            final int n = counted;
-            String reason = String.format(Locale.ROOT, "%s best or within noise of the best in %d of %d workload%s at %d %s",
-                    String.join(", ", use), top, n, n == 1 ? "" : "s", chosenThreads,
-                    e.getKey().endsWith("io") ? "in flight" : chosenThreads == 1 ? "thread" : "threads");
-            if (unsettled.containsKey(e.getKey())) {
-                int u = unsettled.get(e.getKey());
-                reason += String.format(Locale.ROOT, "; %d workload%s left out: a strategy there that might have won reached no steady state",
-                        u, u == 1 ? "" : "s");
-            }
-            if (!avoid.isEmpty()) {
-                reason += "; " + avoid.stream().map(s -> String.format(Locale.ROOT, "%s up to %.1fx slower", s, worstRatio.get(s)))
-                        .collect(Collectors.joining(", "));
-            }
-            rows.add(new Row(e.getKey(), kind, chosenThreads, n, use, avoid, reason + "."));
+            rows.add(row(e.getKey(), counted, unsettled, forkLevel));
         }
         return rows;
+    }
+
+    private static Row row(String suite, List<ScalingGroup.Ranking> counted, int unsettled, ForkLevel forkLevel) {
+        int n = counted.size();
+        int threads = counted.stream().mapToInt(ScalingGroup.Ranking::threads).max().orElse(0);
+        // each workload's strategies, and each strategy's log time there with its variance
+        List<Map<String, ForkLevel.LogMean>> byWorkload = new ArrayList<>();
+        Map<String, Double> worstRatio = new LinkedHashMap<>();
+        for (ScalingGroup.Ranking r : counted) {
+            Map<String, ForkLevel.LogMean> times = new LinkedHashMap<>();
+            for (ScalingGroup.Ranking.Entry en : r.entries()) {
+                times.put(en.strategy(), logTime(en.stats(), forkLevel));
+                worstRatio.merge(en.strategy(), en.ratio(), Math::max);
+            }
+            byWorkload.add(times);
+        }
+        List<String> strategies = worstRatio.keySet().stream()
+                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
+        // the reference: of the strategies measured in every workload (else in any), the fastest on average
+        List<String> everywhere = strategies.stream().filter(s -> byWorkload.stream().allMatch(w -> w.containsKey(s)))
+                .toList();
+        List<String> pool = everywhere.isEmpty() ? strategies : everywhere;
+        String reference = pool.stream().min(Comparator.comparingDouble(s -> averageToFastest(s, byWorkload))).orElseThrow();
+        List<Standing> standings = new ArrayList<>();
+        double limit = Math.log1p(MARGIN);
+        boolean untested = false;
+        for (String s : strategies) {
+            double sum = 0;
+            double variance = 0;
+            List<ForkLevel.LogMean> parts = new ArrayList<>();
+            int common = 0;
+            for (Map<String, ForkLevel.LogMean> w : byWorkload) {
+                if (w.containsKey(s) && w.containsKey(reference)) {
+                    common++;
+                    sum += w.get(s).value() - w.get(reference).value();
+                    if (!s.equals(reference)) {
+                        parts.add(w.get(s));
+                        parts.add(w.get(reference));
+                    }
+                }
+            }
+            if (common == 0) {
+                continue; // never measured beside the reference: nothing to say on average
+            }
+            double d = sum / common;
+            for (ForkLevel.LogMean p : parts) {
+                variance += p.variance();
+            }
+            double se = Math.sqrt(variance) / common; // NaN when a benchmark had too few samples for a variance
+            double h = se == 0 || Double.isNaN(se) ? 0
+                    : ForkLevel.quantile(ForkLevel.welchDf(parts.toArray(ForkLevel.LogMean[]::new))) * se;
+            boolean tie = s.equals(reference) || d - h <= limit;
+            if (Double.isNaN(se)) {
+                untested = true;
+            }
+            standings.add(Double.isNaN(se) ? new Standing(s, Math.exp(d), Double.NaN, Double.NaN, common, tie)
+                    : new Standing(s, Math.exp(d), Math.exp(d - h), Math.exp(d + h), common, tie));
+        }
+        standings.sort(Comparator.comparingDouble(Standing::ratio));
+        List<String> use = standings.stream().filter(Standing::tie).map(Standing::strategy)
+                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
+        // avoid: shown to take at least AVOID times as long on average (a whole interval there, not one workload's spike)
+        List<String> avoid = standings.stream().filter(x -> !x.tie() && (Double.isNaN(x.low()) ? x.ratio() : x.low()) >= AVOID)
+                .sorted(Comparator.comparingDouble(Standing::ratio).reversed()).map(Standing::strategy).toList();
+        String kind = switch (suite) {
+            case "cpu" -> "CPU-bound";
+            case "io" -> "I/O-bound";
+            case "sync" -> "coordination";
+            case "python-cpu" -> "CPU-bound, CPython";
+            case "python-io" -> "I/O-bound, CPython";
+            default -> "other";
+        };
+        String where = String.format(Locale.ROOT, "%d workload%s at %d %s", n, n == 1 ? "" : "s", threads,
+                suite.endsWith("io") ? "in flight" : threads == 1 ? "thread" : "threads");
+        StringBuilder reason = new StringBuilder();
+        List<Standing> ties = standings.stream().filter(x -> x.tie() && !x.strategy().equals(reference)).toList();
+        List<Standing> slower = standings.stream().filter(x -> !x.tie() && !avoid.contains(x.strategy())).toList();
+        if (ties.isEmpty()) {
+            reason.append(String.format(Locale.ROOT, "%s fastest on average over %s", reference, where));
+        } else {
+            reason.append(String.format(Locale.ROOT, "%s tie: on average over %s none is shown to be more than %.0f%% "
+                    + "slower than %s, the fastest (%s)", Format.list(use), where, MARGIN * 100, reference,
+                    ties.stream().map(Recommendations::ratioText).collect(Collectors.joining(", "))));
+        }
+        if (!slower.isEmpty()) {
+            reason.append("; slower: ").append(slower.stream().map(Recommendations::ratioText)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (untested) {
+            reason.append("; point estimates only: too few samples for an interval");
+        }
+        if (unsettled > 0) {
+            reason.append(String.format(Locale.ROOT, "; %d workload%s left out: a strategy there that might have won "
+                    + "reached no steady state", unsettled, unsettled == 1 ? "" : "s"));
+        }
+        if (!avoid.isEmpty()) {
+            reason.append("; avoid ").append(avoid.stream().map(s -> String.format(Locale.ROOT, "%s (%.1fx slower on average, "
+                    + "up to %.1fx)", s, standings.stream().filter(x -> x.strategy().equals(s)).findFirst().orElseThrow()
+                    .ratio(), worstRatio.get(s))).collect(Collectors.joining(", ")));
+        }
+        return new Row(suite, kind, threads, n, use, avoid, reason + ".", List.copyOf(standings));
+    }
+
+    /** "pool 1.02x [0.99, 1.05]", or without an interval when none could be computed. */
+    private static String ratioText(Standing s) {
+        return s.strategy() + " " + Format.speedup(new io.parbench.analyzer.stats.Bootstrap.Interval(s.ratio(),
+                s.low() == s.high() ? Double.NaN : s.low(), s.high()));
+    }
+
+    /** The mean over the workloads that measured {@code s} of log(its time / the workload's fastest time). */
+    private static double averageToFastest(String s, List<Map<String, ForkLevel.LogMean>> byWorkload) {
+        return byWorkload.stream().filter(w -> w.containsKey(s)).mapToDouble(w -> w.get(s).value()
+                - w.values().stream().mapToDouble(ForkLevel.LogMean::value).min().orElse(0)).average().orElse(0);
+    }
+
+    /**
+     * A benchmark's log time with its variance: the run's moderated variance between forks where there is one; else
+     * from its own 95% interval (over its iterations with one fork: it cannot see between forks); else none.
+     */
+    static ForkLevel.LogMean logTime(BenchmarkStats s, ForkLevel forkLevel) {
+        ForkLevel.LogMean m = forkLevel.logTime(s);
+        if (m != null) {
+            return m;
+        }
+        double value = ForkLevel.logTimeOf(s);
+        double se = Double.isFinite(s.ci95()) && s.mean() > 0 && s.n() >= 2
+                ? s.ci95() / ForkLevel.quantile(s.n() - 1) / s.mean() : Double.NaN;
+        return new ForkLevel.LogMean(value, se * se, s.n() >= 2 ? s.n() - 1 : Double.POSITIVE_INFINITY);
     }
 
     /** The ranking at the physical core count, else the highest thread count below it, else the lowest above. */

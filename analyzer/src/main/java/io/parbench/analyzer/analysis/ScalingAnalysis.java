@@ -41,9 +41,16 @@ public final class ScalingAnalysis {
     public static final double NOISE_THRESHOLD = 0.03;
 
     private final Bootstrap bootstrap;
+    private final ForkLevel forkLevel;
 
     public ScalingAnalysis(Bootstrap bootstrap) {
+        this(bootstrap, ForkLevel.NONE);
+    }
+
+    /** @param forkLevel the run's moderated variance between forks; {@link ForkLevel#NONE} keeps the bootstrap */
+    public ScalingAnalysis(Bootstrap bootstrap, ForkLevel forkLevel) {
         this.bootstrap = bootstrap;
+        this.forkLevel = forkLevel;
     }
 
     public static int strategyRank(String s) {
@@ -277,24 +284,25 @@ public final class ScalingAnalysis {
         return new ScalingGroup.Curve(strategy, points, amdahl, gustafson, usl, uslNote);
     }
 
-    private Bootstrap.Interval speedup(BenchmarkStats baseStats, BenchmarkStats rStats, boolean higherIsBetter) {
-        return speedup(bootstrap, baseStats, rStats, higherIsBetter);
-    }
-
     /**
      * The speedup of {@code r} over {@code base} (above 1: {@code r} is better, whichever way the unit points) with its
-     * 95% interval, from each one's steady samples (warm-up segments dropped); samples of several forks are resampled
-     * forks first (see {@link Bootstrap}). Without raw samples, the scores' ratio with no interval. The sweeps' gains
-     * use it too.
+     * 95% interval, from each one's steady samples (warm-up segments dropped). Where the run has several forks per
+     * benchmark, the interval is Student t on the log scale with each benchmark's variance between forks moderated
+     * towards the run's ({@link ForkLevel}); otherwise the samples are bootstrapped (forks first where there are
+     * several, see {@link Bootstrap}). Without raw samples, the scores' ratio with no interval. The sweeps' gains use it
+     * too.
      */
-    static Bootstrap.Interval speedup(Bootstrap bootstrap, BenchmarkStats baseStats, BenchmarkStats rStats,
-            boolean higherIsBetter) {
+    Bootstrap.Interval speedup(BenchmarkStats baseStats, BenchmarkStats rStats, boolean higherIsBetter) {
         BenchmarkResult base = baseStats.result();
         BenchmarkResult r = rStats.result();
         Samples b = baseStats.steady().scaled(base.primary().unit().toBase());
         Samples c = rStats.steady().scaled(r.primary().unit().toBase());
         if (b.isEmpty() || c.isEmpty()) { // no raw samples: the scores alone, with no interval
             return new Bootstrap.Interval(base.scoreSecondsPerOp() / r.scoreSecondsPerOp(), Double.NaN, Double.NaN);
+        }
+        Bootstrap.Interval moderated = forkLevel.speedup(baseStats, rStats);
+        if (moderated != null) {
+            return moderated;
         }
         return higherIsBetter ? bootstrap.ratioOfMeans(c, b, 0.95) : bootstrap.ratioOfMeans(b, c, 0.95);
     }
@@ -343,11 +351,16 @@ public final class ScalingAnalysis {
     }
 
     /**
-     * Welch's test between two benchmarks: over their fork means when both have two forks or more and either one's
+     * Welch's test between two benchmarks: on their log means with the run's moderated variance between forks where
+     * there is one ({@link ForkLevel#p}); else over their fork means when both have two forks or more and either one's
      * forks differ beyond their iterations' noise (iterations of one JVM are then not independent samples of the
      * next), else over their steady samples.
      */
-    private static double welch(BenchmarkStats a, BenchmarkStats b) {
+    private double welch(BenchmarkStats a, BenchmarkStats b) {
+        double moderated = forkLevel.p(a, b);
+        if (!Double.isNaN(moderated)) {
+            return moderated;
+        }
         if (a.levels() != null && b.levels() != null
                 && (a.levels().betweenForkVarianceSeen() || b.levels().betweenForkVarianceSeen())) {
             double fa = a.result().primary().unit().toBase();

@@ -6,6 +6,8 @@ import static io.parbench.analyzer.report.Cells.orQ;
 import static io.parbench.analyzer.report.Cells.row;
 
 import io.parbench.analyzer.analysis.Analysis;
+import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.analysis.Recommendations;
 import io.parbench.analyzer.analysis.ScalingAnalysis;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
@@ -121,18 +123,33 @@ final class MachineSection extends Section {
             row(rows, "JVM of the forks", join(first.vmName(), first.jdkVersion(), first.jvm()));
         }
         blocks.add(new Block.Table(List.of("", ""), rows, new boolean[] {false, false}));
+        var prior = a.forkLevel().prior();
+        String speedups = prior == null
+                ? String.format(Locale.ROOT, "Speedups divide the sequential mean by the strategy's, with a 95%% "
+                        + "percentile-bootstrap interval (%,d resamples, fixed seed) that resamples forks first, then "
+                        + "iterations; strategies are compared by Welch's t-test (over fork means when there are forks). ",
+                        Analysis.RESAMPLES)
+                : String.format(Locale.ROOT, "Speedups divide the sequential mean by the strategy's. Their 95%% intervals "
+                        + "and the t-tests between strategies work on the log fork means, with each benchmark's variance "
+                        + "between forks moderated towards the run's common level (empirical Bayes, Smyth 2004, as R's "
+                        + "limma does; fitted to %d benchmarks: forks typically %s%% apart, %s), so that three forks give "
+                        + "an interval neither as wide as their own t(2) nor as narrow as a bootstrap over three values. ",
+                        prior.fitted(), Format.num(100 * Math.sqrt(prior.priorVariance())),
+                        Double.isInfinite(prior.priorDf()) ? "alike enough that every benchmark gets that level"
+                                : "worth " + Format.num(prior.priorDf()) + " degrees of freedom");
         // the thresholds are the analysis's own constants, so the words cannot drift from what is computed
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Scores are means of JMH's raw samples (one per "
                 + "measured iteration; every sample in sample mode), less any warm-up segment found inside the measured "
                 + "iterations. The \u00b1 beside a score is JMH's 99.9%% error (Student-t over every iteration, pooled), as "
                 + "JMH prints it. The 95%% interval is Kalibera and Jones's with two or more forks: Student-t over the fork "
                 + "means, so it sees how much one JVM differs from the next; with one fork it is Student-t over the "
-                + "iterations and cannot see that. Speedups divide the sequential mean by the strategy's, with a 95%% "
-                + "percentile-bootstrap interval (%,d resamples, fixed seed) that resamples forks first, then "
-                + "iterations. A strategy is within noise of the best when Welch's t-test (over fork means when there "
-                + "are forks) with Holm's correction does not separate them at %.0f%%, or when they are less than %.0f%% "
-                + "apart; a benchmark without a steady state is left out of every ranking, finding and recommendation.",
-                Analysis.RESAMPLES, ScalingAnalysis.ALPHA * 100, ScalingAnalysis.NOISE_THRESHOLD * 100)));
+                + "iterations and cannot see that. %sA strategy is within noise of the best when the test, with Holm's "
+                + "correction, does not separate them at %.0f%%, or when they are less than %.0f%% apart. \"Which "
+                + "strategy to use\" compares each strategy with the fastest on average over a kind's workloads (the "
+                + "geometric mean of the time ratios) and names every strategy not shown to be more than %.0f%% slower: "
+                + "a tie. A benchmark without a steady state is left out of every ranking, finding and recommendation.",
+                speedups, ScalingAnalysis.ALPHA * 100, ScalingAnalysis.NOISE_THRESHOLD * 100,
+                Recommendations.MARGIN * 100)));
         blocks.addAll(PrecisionSection.of(a));
     }
 }
