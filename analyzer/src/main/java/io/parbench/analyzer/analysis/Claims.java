@@ -22,8 +22,9 @@ import java.util.function.Function;
 /**
  * "The claims, checked": the course's claims about CPython's threads, processes and asyncio (kept with their wording
  * and source in {@code claims.json}), each against the python suite's measurements, the JVM's counterpart from the
- * same run, and a free-threaded build's when one ran. Every figure is a ratio of mean times with its 95% bootstrap
- * interval (forks resampled first); a verdict is given only when the interval clears the claim's threshold, else
+ * same run, and a free-threaded build's when one ran. Every figure is a ratio of mean times with its 95% interval (the
+ * run's moderated variance between forks, or the bootstrap with one fork); a verdict is given only when the interval
+ * clears the claim's threshold, else
  * "not shown here".
  */
 public final class Claims {
@@ -470,14 +471,18 @@ public final class Claims {
         return options.stream().flatMap(Optional::stream).min(Comparator.comparingDouble(BenchmarkStats::mean));
     }
 
-    /** Mean time of {@code num} over mean time of {@code den}, with its 95% interval (forks resampled first). */
+    /**
+     * Mean time of {@code num} over mean time of {@code den}, with its 95% interval: the run's moderated variance
+     * between forks where it has one ({@link ForkLevel}), else the bootstrap (forks resampled first).
+     */
     private Bootstrap.Interval ratio(BenchmarkStats num, BenchmarkStats den) {
         var un = num.result().primary().unit().toBase();
         var ud = den.result().primary().unit().toBase();
         if (num.steady().isEmpty() || den.steady().isEmpty()) {
             return new Bootstrap.Interval(num.mean() * un / (den.mean() * ud), Double.NaN, Double.NaN);
         }
-        return bootstrap.ratioOfMeans(num.steady().scaled(un), den.steady().scaled(ud), 0.95);
+        Bootstrap.Interval moderated = a.forkLevel().speedup(num, den);
+        return moderated != null ? moderated : bootstrap.ratioOfMeans(num.steady().scaled(un), den.steady().scaled(ud), 0.95);
     }
 
     /** Updates lost per operation (the counter's secondary metric), if measured. */

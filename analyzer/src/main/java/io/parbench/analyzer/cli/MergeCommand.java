@@ -89,7 +89,7 @@ public final class MergeCommand implements Callable<Integer> {
                 ChartFiles.write(MachinesChart.of(e.getKey(), e.getValue()), tmp.resolve("charts"), chart, 900, 520);
                 blocks.add(new Block.Heading(2, e.getKey(), chart));
                 blocks.add(new Block.Figure(chart, "Speedup on each machine for " + e.getKey(),
-                        "Each machine's best-scaling strategy, with 95% bootstrap intervals."));
+                        "Each machine's best-scaling strategy, with 95% intervals."));
                 List<List<String>> t = new ArrayList<>();
                 for (MachinesChart.Line l : e.getValue()) {
                     ScalingGroup.Point p = l.points().stream().max(Comparator.comparingDouble(x -> x.speedup().estimate()))

@@ -34,7 +34,7 @@ final class ClaimsSection {
         }
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "What Python courses teach about threads, processes "
                 + "and asyncio, measured on this machine%s, beside the JVM in the same run. Figures are ratios of mean "
-                + "times with 95%% bootstrap intervals (forks resampled first). A verdict needs the interval to clear the "
+                + "times with 95%% intervals, as the speedups have them (see the method). A verdict needs the interval to clear the "
                 + "claim's threshold: no speedup means below %.1fx, parallelism at least %.1fx on two or more cores, a "
                 + "pool worth having saves at least %.0f round trips per process started, overlapped waits half the "
                 + "ideal (at most %.0fx), many connections %d or more in flight; otherwise the claim is \"not shown here\".",

@@ -57,7 +57,7 @@ final class ScalingSection extends Section {
                 charts.add(new ChartJob(base + "-efficiency", () -> ScalingCharts.efficiency(g, machine), 900, 520));
                 charts.add(new ChartJob(base + "-time", () -> ScalingCharts.time(g), 900, 520));
                 blocks.add(new Block.Figure(base + "-speedup", "Speedup vs threads for " + g.title(),
-                        "Speedup over sequential with 95% bootstrap intervals; dashed: ideal; dotted: the law fitted to the "
+                        "Speedup over sequential with 95% intervals (see the method); dashed: ideal; dotted: the law fitted to the "
                                 + "best strategy; vertical lines: the machine's cores."));
                 blocks.add(new Block.Figure(base + "-efficiency", "Efficiency vs threads for " + g.title(),
                         "Efficiency = speedup / threads."));

@@ -54,11 +54,12 @@ class PythonRunTest {
                 .collect(Collectors.toMap(x -> x.claim().id(), x -> x));
         assertEquals(Claims.list().size(), c.size());
         c.values().forEach(x -> assertTrue(x.verdict() != Claims.Verdict.NOT_MEASURED, x.claim().id() + ": " + x.lesson()));
-        // the physical facts the issue names: CPython's threads give primes no speedup (0.85x [0.74, 0.98] here) ...
+        // the physical facts the issue names: CPython's threads give primes no speedup (0.85x [0.70, 1.03] here) ...
         assertEquals(Claims.Verdict.HOLDS, c.get("gil-threads-cpu").verdict(), c.get("gil-threads-cpu").python());
-        // ... and its processes do (1.62x), but one slow round widened this run's interval to [1.28, 2.07]: no verdict
+        // ... and its processes do (1.62x), but one slow round widened this run's interval to [1.20, 2.18]: no verdict
         assertEquals(Claims.Verdict.NOT_SHOWN, c.get("processes-parallel").verdict(), c.get("processes-parallel").python());
-        assertTrue(c.get("processes-parallel").python().startsWith("process-fork at 2 threads: 1.62x [1.28, 2.07]"));
+        assertTrue(c.get("processes-parallel").python().startsWith("process-fork at 2 threads: 1.62x [1.20, 2.18]"),
+                c.get("processes-parallel").python());
         assertEquals(Claims.Verdict.HOLDS, c.get("counter-race").verdict(), c.get("counter-race").python());
         assertEquals("not in this run (add --suite cpu)", c.get("gil-threads-cpu").jvm());
     }
