@@ -8,6 +8,7 @@ import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Samples;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.ModeratedVariance;
 import io.parbench.analyzer.stats.PairedBootstrap;
 import io.parbench.analyzer.stats.Significance;
 import io.parbench.analyzer.stats.SteadyState;
@@ -21,7 +22,9 @@ import java.util.Map;
  * An A/B run judged in pairs ({@code parbench ab}): for each benchmark, each round's base fork and candidate fork
  * form a pair (each fork summarised by its median iteration), and the change is the geometric mean of the within-pair
  * ratios (oriented like {@link Comparison}: above
- * 1 means slower), with its {@link PairedBootstrap} interval. A pair with an unsettled fork (no steady state, or a
+ * 1 means slower), with its {@link PairedBootstrap} interval. With three benchmarks or more, each one's spread of log
+ * ratios is moderated towards all of theirs ({@link PairedBootstrap#moderated}: limma's moderated paired t, Smyth
+ * 2004), which gives its six or so pairs the degrees of freedom of the whole family. A pair with an unsettled fork (no steady state, or a
  * slowdown: {@link SteadyState}) is left out; a benchmark left with fewer than {@link #MIN_PAIRS} pairs is
  * inconclusive.
  *
@@ -87,6 +90,16 @@ public final class PairedComparison {
                     : PairedBootstrap.of(pairs, 0.95, resamples, Bootstrap.SEED ^ k.label().hashCode());
             return new Judged(k, b, c, Comparison.thresholdFor(k, threshold, overrides), pb, unsettled);
         }).toList();
+        // every benchmark's spread of log ratios moderated towards all of theirs (Smyth 2004): 6 pairs borrow strength
+        double[] variances = judged.stream().filter(j -> j.paired() != null && j.paired().n() >= 2)
+                .mapToDouble(j -> j.paired().sdLog() * j.paired().sdLog()).toArray();
+        double[] dfs = judged.stream().filter(j -> j.paired() != null && j.paired().n() >= 2)
+                .mapToDouble(j -> j.paired().n() - 1).toArray();
+        ModeratedVariance prior = ModeratedVariance.fit(variances, dfs);
+        if (prior != null) {
+            judged = judged.stream().map(j -> j.paired() == null ? j : new Judged(j.key(), j.b(), j.c(), j.threshold(),
+                    j.paired().moderated(prior, 0.95), j.unsettled())).toList();
+        }
         double[] pUp = judged.stream().mapToDouble(j -> usable(j.paired()) ? j.paired().pBeyond(1 + j.threshold(), true)
                 : Double.NaN).toArray();
         double[] pDown = judged.stream().mapToDouble(j -> usable(j.paired()) ? j.paired().pBeyond(1 - j.threshold(), false)
@@ -122,7 +135,7 @@ public final class PairedComparison {
         List<BenchmarkKey> removed = base.keySet().stream().filter(k -> !cand.containsKey(k)).toList();
         return new Comparison(ab.base(), ab.candidate(), out, added, removed,
                 Comparison.environmentDifferences(ab.base(), ab.candidate()), 1.0,
-                new Comparison.Paired(ab.design(), details));
+                new Comparison.Paired(ab.design(), details, prior));
     }
 
     private static boolean usable(PairedBootstrap pb) {

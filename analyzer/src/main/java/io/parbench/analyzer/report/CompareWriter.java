@@ -104,6 +104,13 @@ public final class CompareWriter {
                 + "once on each side, back to back in a coin-flip order, so whatever a round shared cancels in its "
                 + "within-pair ratio; verdicts are corrected for the %d benchmarks compared (Benjamini-Hochberg).",
                 design.rounds(), c.pairs().size());
+        var prior = c.paired().prior();
+        if (prior != null) {
+            s += String.format(Locale.ROOT, " Each benchmark's spread of within-pair ratios is moderated towards the "
+                    + "family's (typically %.1f%% a pair, %s), so the tests have more degrees of freedom than "
+                    + "the pairs alone give.", 100 * Math.sqrt(prior.priorVariance()), Double.isInfinite(prior.priorDf())
+                            ? "one spread for all" : String.format(Locale.ROOT, "worth %.1f degrees of freedom", prior.priorDf()));
+        }
         if (Double.isFinite(mde)) {
             s += String.format(Locale.ROOT, " The median minimum detectable effect (80%% power) is %.1f%%; about %d more "
                     + "rounds would halve it.", mde * 100, more);
@@ -231,7 +238,10 @@ public final class CompareWriter {
         }
         if (paired) {
             sb.append("\nThe change is the geometric mean of the within-pair ratios (candidate fork / base fork, one pair "
-                    + "per round, each fork its median iteration); its 95% interval resamples pairs (expanded percentile bootstrap). A "
+                    + "per round, each fork its median iteration); its 95% interval is "
+                    + (c.paired().prior() != null ? "Student t's with each benchmark's spread of log ratios moderated "
+                            + "towards all of theirs (empirical Bayes, Smyth 2004: limma's moderated t)"
+                            : "the expanded percentile bootstrap over pairs") + ". A "
                     + "change is a regression only when the paired t-test finds it beyond the threshold after the "
                     + "Benjamini-Hochberg correction (q < 0.05) and its whole interval lies beyond the threshold; "
                     + "inconclusive means the data cannot tell (fewer than " + PairedComparison.MIN_PAIRS + " usable pairs, "
@@ -328,6 +338,10 @@ public final class CompareWriter {
             design.put("candidate", d.candidateName());
             design.put("candidateJvmArgs", d.candidateJvmArgs());
             design.put("medianMinimumDetectableEffect", finite(medianMinimumDetectableEffect(c)));
+            var prior = c.paired().prior();
+            design.put("moderation", prior == null ? null : Map.of("priorDf", Double.isInfinite(prior.priorDf())
+                    ? "infinite" : prior.priorDf(), "priorSdLogRatio", Math.sqrt(prior.priorVariance()),
+                    "benchmarks", prior.fitted()));
             root.put("design", design);
         }
         root.put("noise", noiseSentence(c));

@@ -30,11 +30,20 @@ import org.apache.commons.math3.distribution.TDistribution;
  * t(alpha/2, n - 1), which keeps the bootstrap's shape and has the coverage of Student's t. The test is the paired
  * t-test on the log ratios.
  *
+ * <p>{@link #moderated}: when many benchmarks are judged at once (an A/B run of 30), each one's spread of log ratios
+ * on n - 1 degrees of freedom is moderated towards all of theirs ({@link ModeratedVariance}, Smyth 2004: limma's
+ * moderated paired t). The interval is then Student t's on the posterior standard deviation and its d0 + n - 1
+ * degrees of freedom, and the test and the minimum detectable effect use them too: six pairs borrow the strength of
+ * thirty benchmarks' spreads.
+ *
  * @param n pairs
  * @param meanLog the mean within-pair log ratio (the estimate is its exponential)
- * @param sdLog the standard deviation of the within-pair log ratios (n - 1 in the denominator; NaN for one pair)
+ * @param sdLog the standard deviation of the within-pair log ratios (n - 1 in the denominator; NaN for one pair); the
+ *              posterior's when moderated
+ * @param priorDf the degrees of freedom a moderating prior adds (0 when the benchmark stands alone; infinite when
+ *                every benchmark shares one spread): the test has {@link #df()} = priorDf + n - 1
  */
-public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Interval ratio) {
+public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Interval ratio, double priorDf) {
 
     /** The power at which {@link #minimumDetectableEffect} is stated. */
     public static final double POWER = 0.80;
@@ -52,7 +61,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         double meanLog = Arrays.stream(logs).average().orElseThrow();
         double sd = n < 2 ? Double.NaN : Math.sqrt(Arrays.stream(logs).map(x -> (x - meanLog) * (x - meanLog)).sum() / (n - 1));
         if (n < 2) {
-            return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Double.NaN, Double.NaN));
+            return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Double.NaN, Double.NaN), 0);
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] draws = new double[resamples];
@@ -67,7 +76,41 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         double tail = expandedTail(1 - level, n);
         double low = Bootstrap.quantile(draws, tail);
         double high = Bootstrap.quantile(draws, 1 - tail);
-        return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Math.exp(low), Math.exp(high)));
+        return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Math.exp(low), Math.exp(high)),
+                0);
+    }
+
+    /**
+     * This benchmark judged with its spread moderated by {@code prior} (fitted to every benchmark's sdLog^2 on n - 1
+     * degrees of freedom): the posterior standard deviation, the prior's degrees of freedom added, and Student t's
+     * {@code level} interval on them. Unchanged with fewer than two pairs.
+     */
+    public PairedBootstrap moderated(ModeratedVariance prior, double level) {
+        if (n < 2 || prior == null) {
+            return this;
+        }
+        ModeratedVariance.Posterior post = prior.posterior(sdLog * sdLog, n - 1);
+        double sd = Math.sqrt(post.variance());
+        double added = post.df() - (n - 1);
+        double h = quantile(post.df(), 1 - (1 - level) / 2) * sd / Math.sqrt(n);
+        return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Math.exp(meanLog - h),
+                Math.exp(meanLog + h)), added);
+    }
+
+    /** The test's degrees of freedom: n - 1, plus the prior's when moderated (infinite: the normal). */
+    public double df() {
+        return priorDf + n - 1;
+    }
+
+    /** Student t's (the normal's when df is infinite) quantile at {@code p}. */
+    static double quantile(double df, double p) {
+        return Double.isInfinite(df) || df > 1e7 ? new NormalDistribution().inverseCumulativeProbability(p)
+                : new TDistribution(df).inverseCumulativeProbability(p);
+    }
+
+    private static double cdf(double df, double x) {
+        return Double.isInfinite(df) || df > 1e7 ? new NormalDistribution().cumulativeProbability(x)
+                : new TDistribution(df).cumulativeProbability(x);
     }
 
     /** Hesterberg's expanded tail: alpha'/2 = Phi(sqrt(n / (n - 1)) x t(alpha/2, n - 1)). */
@@ -94,9 +137,8 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         if (se == 0) {
             return above ? (diff > 0 ? 0 : 1) : (diff < 0 ? 0 : 1);
         }
-        TDistribution t = new TDistribution(n - 1);
         double stat = diff / se;
-        return above ? 1 - t.cumulativeProbability(stat) : t.cumulativeProbability(stat);
+        return above ? 1 - cdf(df(), stat) : cdf(df(), stat);
     }
 
     /** The two-sided paired t-test p-value of "no change". */
@@ -108,7 +150,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         if (se == 0) {
             return meanLog == 0 ? 1 : 0;
         }
-        return 2 * (1 - new TDistribution(n - 1).cumulativeProbability(Math.abs(meanLog) / se));
+        return 2 * (1 - cdf(df(), Math.abs(meanLog) / se));
     }
 
     /**
@@ -117,16 +159,21 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
      * sqrt(n), on the log scale. NaN with fewer than two pairs.
      */
     public static double minimumDetectableEffect(double sdLog, int pairs) {
+        return minimumDetectableEffect(sdLog, pairs, 0);
+    }
+
+    /** The same with {@code priorDf} degrees of freedom added by a moderating prior (df = priorDf + pairs - 1). */
+    static double minimumDetectableEffect(double sdLog, int pairs, double priorDf) {
         if (pairs < 2 || !Double.isFinite(sdLog)) {
             return Double.NaN;
         }
-        TDistribution t = new TDistribution(pairs - 1);
-        double k = t.inverseCumulativeProbability(0.975) + t.inverseCumulativeProbability(POWER);
+        double df = priorDf + pairs - 1;
+        double k = quantile(df, 0.975) + quantile(df, POWER);
         return Math.exp(k * sdLog / Math.sqrt(pairs)) - 1;
     }
 
     public double minimumDetectableEffect() {
-        return minimumDetectableEffect(sdLog, n);
+        return minimumDetectableEffect(sdLog, n, priorDf);
     }
 
     /** How many more pairs (rounds) would halve the minimum detectable effect, at this spread; -1 if unknown. */
@@ -136,7 +183,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
             return -1;
         }
         for (int m = n + 1; m <= 100_000; m++) {
-            if (minimumDetectableEffect(sdLog, m) <= mde / 2) {
+            if (minimumDetectableEffect(sdLog, m, priorDf) <= mde / 2) {
                 return m - n;
             }
         }
