@@ -20,16 +20,15 @@ import java.util.stream.Collectors;
  * with a 95% interval from each benchmark's moderated variance between forks ({@link ForkLevel}). A strategy ties
  * when that interval reaches within {@link #MARGIN} of the fastest, that is when the data do not show it to be more
  * than 5% slower (a non-inferiority test: Wellek, Testing Statistical Hypotheses of Equivalence and Noninferiority,
- * 2010); it is slower when the whole interval lies beyond. On eight default runs of the cpu suite here the four
- * strategies a few per cent apart (pool, virtual, forkjoin, stream) tied in all eight, where the workload-by-workload
- * verdicts recommended six different sets.
+ * 2010); it is slower when the whole interval lies beyond. One shown, the same way, to take more than 5% longer than
+ * not parallelising at all (sequential) is one to avoid. On eight default runs of the cpu suite here the four
+ * strategies a few per cent apart (pool, virtual, forkjoin, stream) tied in all eight and process-cold was the one to
+ * avoid, where the workload-by-workload verdicts recommended six different sets.
  */
 public final class Recommendations {
 
     /** A strategy whose time, on average over the workloads, is not shown to exceed the fastest's by this, ties. */
     public static final double MARGIN = 0.05;
-    /** A strategy shown to take at least this many times as long as the fastest, on average, is one to avoid. */
-    public static final double AVOID = 2.0;
 
     private Recommendations() {
     }
@@ -96,63 +95,46 @@ public final class Recommendations {
         int threads = counted.stream().mapToInt(ScalingGroup.Ranking::threads).max().orElse(0);
         // each workload's strategies, and each strategy's log time there with its variance
         List<Map<String, ForkLevel.LogMean>> byWorkload = new ArrayList<>();
-        Map<String, Double> worstRatio = new LinkedHashMap<>();
+        java.util.Set<String> measured = new java.util.HashSet<>();
         for (ScalingGroup.Ranking r : counted) {
             Map<String, ForkLevel.LogMean> times = new LinkedHashMap<>();
             for (ScalingGroup.Ranking.Entry en : r.entries()) {
                 times.put(en.strategy(), logTime(en.stats(), forkLevel));
-                worstRatio.merge(en.strategy(), en.ratio(), Math::max);
+                measured.add(en.strategy());
             }
             byWorkload.add(times);
         }
-        List<String> strategies = worstRatio.keySet().stream()
-                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
+        List<String> strategies = measured.stream()
+                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank).thenComparing(Comparator.naturalOrder()))
+                .toList();
         // the reference: of the strategies measured in every workload (else in any), the fastest on average
         List<String> everywhere = strategies.stream().filter(s -> byWorkload.stream().allMatch(w -> w.containsKey(s)))
                 .toList();
         List<String> pool = everywhere.isEmpty() ? strategies : everywhere;
         String reference = pool.stream().min(Comparator.comparingDouble(s -> averageToFastest(s, byWorkload))).orElseThrow();
         List<Standing> standings = new ArrayList<>();
-        double limit = Math.log1p(MARGIN);
-        boolean untested = false;
         for (String s : strategies) {
-            double sum = 0;
-            double variance = 0;
-            List<ForkLevel.LogMean> parts = new ArrayList<>();
-            int common = 0;
-            for (Map<String, ForkLevel.LogMean> w : byWorkload) {
-                if (w.containsKey(s) && w.containsKey(reference)) {
-                    common++;
-                    sum += w.get(s).value() - w.get(reference).value();
-                    if (!s.equals(reference)) {
-                        parts.add(w.get(s));
-                        parts.add(w.get(reference));
-                    }
-                }
+            Standing st = standing(s, reference, byWorkload);
+            if (st != null) {
+                boolean tie = s.equals(reference) || (Double.isNaN(st.low()) ? st.ratio() : st.low()) <= 1 + MARGIN;
+                standings.add(new Standing(s, st.ratio(), st.low(), st.high(), st.workloads(), tie));
             }
-            if (common == 0) {
-                continue; // never measured beside the reference: nothing to say on average
-            }
-            double d = sum / common;
-            for (ForkLevel.LogMean p : parts) {
-                variance += p.variance();
-            }
-            double se = Math.sqrt(variance) / common; // NaN when a benchmark had too few samples for a variance
-            double h = se == 0 || Double.isNaN(se) ? 0
-                    : ForkLevel.quantile(ForkLevel.welchDf(parts.toArray(ForkLevel.LogMean[]::new))) * se;
-            boolean tie = s.equals(reference) || d - h <= limit;
-            if (Double.isNaN(se)) {
-                untested = true;
-            }
-            standings.add(Double.isNaN(se) ? new Standing(s, Math.exp(d), Double.NaN, Double.NaN, common, tie)
-                    : new Standing(s, Math.exp(d), Math.exp(d - h), Math.exp(d + h), common, tie));
         }
         standings.sort(Comparator.comparingDouble(Standing::ratio));
+        boolean untested = standings.stream().anyMatch(x -> !x.strategy().equals(reference) && Double.isNaN(x.low()));
         List<String> use = standings.stream().filter(Standing::tie).map(Standing::strategy)
                 .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
-        // avoid: shown to take at least AVOID times as long on average (a whole interval there, not one workload's spike)
-        List<String> avoid = standings.stream().filter(x -> !x.tie() && (Double.isNaN(x.low()) ? x.ratio() : x.low()) >= AVOID)
-                .sorted(Comparator.comparingDouble(Standing::ratio).reversed()).map(Standing::strategy).toList();
+        // avoid: shown to be slower than not parallelising at all (more than the margin, on average)
+        Map<String, Standing> againstSequential = new LinkedHashMap<>();
+        if (strategies.contains(SEQUENTIAL)) {
+            for (Standing x : standings) {
+                Standing v = x.tie() || x.strategy().equals(SEQUENTIAL) ? null : standing(x.strategy(), SEQUENTIAL, byWorkload);
+                if (v != null && (Double.isNaN(v.low()) ? v.ratio() : v.low()) > 1 + MARGIN) {
+                    againstSequential.put(x.strategy(), v);
+                }
+            }
+        }
+        List<String> avoid = List.copyOf(againstSequential.keySet());
         String kind = switch (suite) {
             case "cpu" -> "CPU-bound";
             case "io" -> "I/O-bound";
@@ -185,11 +167,49 @@ public final class Recommendations {
                     + "reached no steady state", unsettled, unsettled == 1 ? "" : "s"));
         }
         if (!avoid.isEmpty()) {
-            reason.append("; avoid ").append(avoid.stream().map(s -> String.format(Locale.ROOT, "%s (%.1fx slower on average, "
-                    + "up to %.1fx)", s, standings.stream().filter(x -> x.strategy().equals(s)).findFirst().orElseThrow()
-                    .ratio(), worstRatio.get(s))).collect(Collectors.joining(", ")));
+            reason.append("; avoid ").append(avoid.stream().map(s -> String.format(Locale.ROOT, "%s (slower than "
+                    + "sequential: %.2fx its time on average)", s, againstSequential.get(s).ratio()))
+                    .collect(Collectors.joining(", ")));
         }
         return new Row(suite, kind, threads, n, use, avoid, reason + ".", List.copyOf(standings));
+    }
+
+    /** The baseline every group has: not parallelising at all. */
+    static final String SEQUENTIAL = "sequential";
+
+    /**
+     * {@code s} against {@code reference} over the workloads where both were measured: the geometric mean of the time
+     * ratios and its 95% interval (Student t, Welch and Satterthwaite's degrees of freedom; NaN bounds when a benchmark
+     * had too few samples for a variance); null when they never ran side by side. {@code tie} is left false.
+     */
+    private static Standing standing(String s, String reference, List<Map<String, ForkLevel.LogMean>> byWorkload) {
+        double sum = 0;
+        double variance = 0;
+        List<ForkLevel.LogMean> parts = new ArrayList<>();
+        int common = 0;
+        for (Map<String, ForkLevel.LogMean> w : byWorkload) {
+            if (w.containsKey(s) && w.containsKey(reference)) {
+                common++;
+                sum += w.get(s).value() - w.get(reference).value();
+                if (!s.equals(reference)) {
+                    parts.add(w.get(s));
+                    parts.add(w.get(reference));
+                }
+            }
+        }
+        if (common == 0) {
+            return null;
+        }
+        double d = sum / common;
+        for (ForkLevel.LogMean p : parts) {
+            variance += p.variance();
+        }
+        double se = Math.sqrt(variance) / common;
+        if (Double.isNaN(se)) {
+            return new Standing(s, Math.exp(d), Double.NaN, Double.NaN, common, false);
+        }
+        double h = se == 0 ? 0 : ForkLevel.quantile(ForkLevel.welchDf(parts.toArray(ForkLevel.LogMean[]::new))) * se;
+        return new Standing(s, Math.exp(d), Math.exp(d - h), Math.exp(d + h), common, false);
     }
 
     /** "pool 1.02x [0.99, 1.05]", or without an interval when none could be computed. */

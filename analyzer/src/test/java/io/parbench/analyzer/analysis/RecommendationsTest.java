@@ -90,7 +90,7 @@ class RecommendationsTest {
             assertTrue(row.reason().startsWith("pool, virtual, forkjoin and stream tie: on average over 4 workloads at 2 "
                     + "threads none is shown to be more than 5% slower than "), row.reason());
             assertTrue(row.reason().contains("; slower: ") && row.reason().contains("platform 1."), row.reason());
-            assertTrue(row.reason().contains("avoid process-cold ("), row.reason());
+            assertTrue(row.reason().contains("avoid process-cold (slower than sequential: "), row.reason());
             Recommendations.Standing platform = row.standings().stream().filter(x -> x.strategy().equals("platform"))
                     .findFirst().orElseThrow();
             assertTrue(!platform.tie() && platform.low() > 1 + Recommendations.MARGIN && platform.ratio() > 1.1
