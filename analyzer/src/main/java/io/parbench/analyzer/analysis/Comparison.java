@@ -44,12 +44,9 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
         List<BenchmarkKey> removed, List<String> environmentDifferences, double overdispersion, Paired paired) {
 
     /**
-     * What an A/B run in pairs adds ({@link PairedComparison}): the design, and per benchmark its pairs' figures.
-     * Null for two separate runs.
-     */
-    /**
-     * An A/B run's design and per-benchmark details; {@code prior} the moderating prior fitted to every benchmark's
-     * spread of within-pair log ratios (null when fewer than three benchmarks had two pairs or more).
+     * What an A/B run in pairs adds ({@link PairedComparison}): the design, per benchmark its pairs' figures, and
+     * {@code prior}, the moderating prior fitted to every benchmark's spread of within-pair log ratios (null when fewer
+     * than three benchmarks had two pairs or more). Null for two separate runs.
      */
     public record Paired(io.parbench.analyzer.model.AbDesign design, Map<BenchmarkKey, Detail> details,
             io.parbench.analyzer.stats.ModeratedVariance prior) {

@@ -24,8 +24,8 @@ import java.util.Map;
  * ratios (oriented like {@link Comparison}: above
  * 1 means slower), with its {@link PairedBootstrap} interval. With three benchmarks or more, each one's spread of log
  * ratios is moderated towards all of theirs ({@link PairedBootstrap#moderated}: limma's moderated paired t, Smyth
- * 2004), which gives its six or so pairs the degrees of freedom of the whole family. A pair with an unsettled fork (no steady state, or a
- * slowdown: {@link SteadyState}) is left out; a benchmark left with fewer than {@link #MIN_PAIRS} pairs is
+ * 2004), which adds the family's degrees of freedom to its six or so pairs'. A pair with an unsettled fork (no steady
+ * state, or a slowdown: {@link SteadyState}) is left out; a benchmark left with fewer than {@link #MIN_PAIRS} pairs is
  * inconclusive.
  *
  * <p>Verdicts, with t the benchmark's threshold and [lo, hi] the 95% interval of the change:

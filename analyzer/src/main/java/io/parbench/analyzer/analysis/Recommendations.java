@@ -57,10 +57,6 @@ public final class Recommendations {
         return g.traits().cpython() ? "python-" + work : work;
     }
 
-    public static List<Row> of(List<ScalingGroup> groups, int physicalCores) {
-        return of(groups, physicalCores, ForkLevel.NONE);
-    }
-
     public static List<Row> of(List<ScalingGroup> groups, int physicalCores, ForkLevel forkLevel) {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
         // CPython's CPU-bound and I/O-bound workloads are two kinds of work, as the JVM's cpu and io suites are

@@ -43,10 +43,6 @@ public final class ScalingAnalysis {
     private final Bootstrap bootstrap;
     private final ForkLevel forkLevel;
 
-    public ScalingAnalysis(Bootstrap bootstrap) {
-        this(bootstrap, ForkLevel.NONE);
-    }
-
     /** @param forkLevel the run's moderated variance between forks; {@link ForkLevel#NONE} keeps the bootstrap */
     public ScalingAnalysis(Bootstrap bootstrap, ForkLevel forkLevel) {
         this.bootstrap = bootstrap;

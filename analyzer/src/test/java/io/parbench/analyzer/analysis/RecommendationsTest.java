@@ -100,13 +100,18 @@ class RecommendationsTest {
         }
     }
 
+    /** pool, and virtual taking {@code virtual} times pool's time. */
+    private static Map<String, Double> poolAndVirtual(double virtual) {
+        Map<String, Double> truth = new LinkedHashMap<>();
+        truth.put("pool", 1.0);
+        truth.put("virtual", virtual);
+        return truth;
+    }
+
     /** A strategy 12% slower everywhere, measured tightly (forks 1% apart), is slower, not a tie. */
     @Test
     void aClearlySlowerStrategyIsNotATie() throws IOException {
-        Map<String, Double> truth = new LinkedHashMap<>();
-        truth.put("pool", 1.0);
-        truth.put("virtual", 1.12);
-        Recommendations.Row row = Analysis.of(cpuSuite(9, truth, 0.01)).recommendations().get(0);
+        Recommendations.Row row = Analysis.of(cpuSuite(9, poolAndVirtual(1.12), 0.01)).recommendations().get(0);
         assertEquals(List.of("pool"), row.use(), row.reason());
         assertTrue(row.reason().startsWith("pool fastest on average over 4 workloads at 2 threads; slower: virtual 1.1"),
                 row.reason());
@@ -119,10 +124,7 @@ class RecommendationsTest {
      */
     @Test
     void aNoisyDifferenceIsATie() throws IOException {
-        Map<String, Double> truth = new LinkedHashMap<>();
-        truth.put("pool", 1.0);
-        truth.put("virtual", 1.08);
-        Recommendations.Row row = Analysis.of(cpuSuite(9, truth, 0.20)).recommendations().get(0);
+        Recommendations.Row row = Analysis.of(cpuSuite(9, poolAndVirtual(1.08), 0.20)).recommendations().get(0);
         assertTrue(row.use().contains("pool") && row.use().contains("virtual"), row.reason());
         Recommendations.Standing virtual = row.standings().stream().filter(x -> x.strategy().equals("virtual"))
                 .findFirst().orElseThrow();
