@@ -43,7 +43,8 @@ public final class Recommendations {
 
     /**
      * A strategy over one kind's workloads: the geometric mean of its time ratios to {@code reference} (the fastest on
-     * that average), its 95% interval, over how many workloads, and whether it ties (see {@link #MARGIN}).
+     * that average, over the workloads both ran), its 95% interval, over how many workloads, and whether it ties (see
+     * {@link #MARGIN}; never for a strategy measured in half the workloads or fewer, which is listed but not ranked).
      */
     public record Standing(String strategy, double ratio, double low, double high, int workloads, boolean tie) {
     }
@@ -103,20 +104,26 @@ public final class Recommendations {
         List<String> strategies = measured.stream()
                 .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank).thenComparing(Comparator.naturalOrder()))
                 .toList();
-        // the reference: of the strategies measured in every workload (else in any), the fastest on average
-        List<String> everywhere = strategies.stream().filter(s -> byWorkload.stream().allMatch(w -> w.containsKey(s)))
-                .toList();
-        List<String> pool = everywhere.isEmpty() ? strategies : everywhere;
-        String reference = pool.stream().min(Comparator.comparingDouble(s -> averageToFastest(s, byWorkload))).orElseThrow();
+        // ranked: the strategies measured in most of the workloads (a pipeline's own strategies, measured in one, are
+        // no answer for the kind of work as a whole); the reference is the fastest of them on average
+        List<String> most = strategies.stream()
+                .filter(s -> 2 * byWorkload.stream().filter(w -> w.containsKey(s)).count() > byWorkload.size()).toList();
+        List<String> candidates = most.isEmpty() ? strategies : most;
+        String reference = candidates.stream().min(Comparator.comparingDouble(s -> averageToFastest(s, candidates,
+                byWorkload))).orElseThrow();
         List<Standing> standings = new ArrayList<>();
         for (String s : strategies) {
             Standing st = standing(s, reference, byWorkload);
             if (st != null) {
-                boolean tie = s.equals(reference) || (Double.isNaN(st.low()) ? st.ratio() : st.low()) <= 1 + MARGIN;
+                boolean tie = candidates.contains(s)
+                        && (s.equals(reference) || (Double.isNaN(st.low()) ? st.ratio() : st.low()) <= 1 + MARGIN);
                 standings.add(new Standing(s, st.ratio(), st.low(), st.high(), st.workloads(), tie));
             }
         }
         standings.sort(Comparator.comparingDouble(Standing::ratio));
+        // the others are listed with their figures, but neither recommended nor to avoid
+        List<Standing> partial = standings.stream().filter(x -> !candidates.contains(x.strategy())).toList();
+        standings.removeAll(partial);
         boolean untested = standings.stream().anyMatch(x -> !x.strategy().equals(reference) && Double.isNaN(x.low()));
         List<String> use = standings.stream().filter(Standing::tie).map(Standing::strategy)
                 .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
@@ -155,6 +162,15 @@ public final class Recommendations {
             reason.append("; slower: ").append(slower.stream().map(Recommendations::ratioText)
                     .collect(Collectors.joining(", ")));
         }
+        List<String> unranked = strategies.stream().filter(x -> !candidates.contains(x)).toList();
+        if (!unranked.isEmpty()) {
+            reason.append("; measured in too few workloads to rank for the kind: ").append(unranked.stream().map(x -> {
+                long in = byWorkload.stream().filter(w -> w.containsKey(x)).count();
+                Standing st = partial.stream().filter(p -> p.strategy().equals(x)).findFirst().orElse(null);
+                return String.format(Locale.ROOT, "%s in %d of %d", x, in, n) + (st == null ? ""
+                        : " (" + ratioText(st).substring(x.length() + 1) + " " + reference + "'s time there)");
+            }).collect(Collectors.joining(", ")));
+        }
         if (untested) {
             reason.append("; point estimates only: too few samples for an interval");
         }
@@ -167,7 +183,9 @@ public final class Recommendations {
                     + "sequential: %.2fx its time on average)", s, againstSequential.get(s).ratio()))
                     .collect(Collectors.joining(", ")));
         }
-        return new Row(suite, kind, threads, n, use, avoid, reason + ".", List.copyOf(standings));
+        List<Standing> all = new ArrayList<>(standings);
+        all.addAll(partial);
+        return new Row(suite, kind, threads, n, use, avoid, reason + ".", List.copyOf(all));
     }
 
     /** The baseline every group has: not parallelising at all. */
@@ -214,10 +232,14 @@ public final class Recommendations {
                 s.low() == s.high() ? Double.NaN : s.low(), s.high()));
     }
 
-    /** The mean over the workloads that measured {@code s} of log(its time / the workload's fastest time). */
-    private static double averageToFastest(String s, List<Map<String, ForkLevel.LogMean>> byWorkload) {
+    /**
+     * The mean over the workloads that measured {@code s} of log(its time / the fastest of {@code among} there): a
+     * strategy alone among them in a workload is the fastest there.
+     */
+    private static double averageToFastest(String s, List<String> among, List<Map<String, ForkLevel.LogMean>> byWorkload) {
         return byWorkload.stream().filter(w -> w.containsKey(s)).mapToDouble(w -> w.get(s).value()
-                - w.values().stream().mapToDouble(ForkLevel.LogMean::value).min().orElse(0)).average().orElse(0);
+                - among.stream().filter(w::containsKey).mapToDouble(x -> w.get(x).value()).min().orElse(0))
+                .average().orElse(0);
     }
 
     /**

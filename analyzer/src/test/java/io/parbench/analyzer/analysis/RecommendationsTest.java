@@ -100,6 +100,38 @@ class RecommendationsTest {
         }
     }
 
+    /**
+     * A strategy of one workload only (a pipeline's own, measured in 1 of 4) is listed with its figures, even when it
+     * is the fastest there, but neither recommended for the kind nor ranked against the others.
+     */
+    @Test
+    void aStrategyOfOneWorkloadIsListedNotRanked() throws IOException {
+        Random random = new Random(3);
+        SyntheticJmh s = new SyntheticJmh();
+        for (String w : WORKLOADS) {
+            String bench = "io.parbench.bench.suite.cpu." + w + "Benchmark.run";
+            add(s, random, bench, "sequential", 1, 100, 0.02);
+            add(s, random, bench, "pool", 2, 52, 0.02);
+            if (w.equals("Collatz")) {
+                add(s, random, bench, "virtual-forkjoin", 2, 26, 0.02);
+            } else {
+                add(s, random, bench, "virtual", 2, 53, 0.02);
+            }
+        }
+        Path dir = tmp.resolve("pipeline");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.json"), s.json());
+        Files.writeString(dir.resolve("environment.json"), new ObjectMapper().writeValueAsString(Map.of(
+                "schemaVersion", 1, "machine", Map.of("cpu", Map.of("physicalCores", 2, "logicalCpus", 2, "numaNodes", 1)))));
+        Recommendations.Row row = Analysis.of(new RunReader().read(dir)).recommendations().get(0);
+        assertEquals(List.of("pool", "virtual"), row.use(), row.reason());
+        assertTrue(row.reason().contains("; measured in too few workloads to rank for the kind: virtual-forkjoin in 1 of "
+                + "4 (0.5"), row.reason());
+        Recommendations.Standing vfj = row.standings().stream().filter(x -> x.strategy().equals("virtual-forkjoin"))
+                .findFirst().orElseThrow();
+        assertTrue(!vfj.tie() && vfj.workloads() == 1 && vfj.ratio() < 0.6, vfj.toString());
+    }
+
     /** pool, and virtual taking {@code virtual} times pool's time. */
     private static Map<String, Double> poolAndVirtual(double virtual) {
         Map<String, Double> truth = new LinkedHashMap<>();
