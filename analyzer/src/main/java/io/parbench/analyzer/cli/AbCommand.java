@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Judges an A/B folder ('parbench ab' wrote it: base/, candidate/, ab.json) in pairs: each round's "
                 + "base fork and candidate fork give a within-pair ratio; the change is their geometric mean with a 95% "
-                + "interval that resamples pairs; verdicts are corrected for the family of benchmarks "
+                + "interval (Student t with each benchmark's spread moderated towards the family's, or with fewer than "
+                + "three benchmarks the expanded bootstrap over pairs); verdicts are corrected for the family of benchmarks "
                 + "(Benjamini-Hochberg). Writes summary.md, junit.xml, compare.json and compare.png|svg, with each "
                 + "benchmark's minimum detectable effect.",
                 "Exit codes: 0 no regression, 1 a regression (or a benchmark missing on one side), 2 bad input."},
