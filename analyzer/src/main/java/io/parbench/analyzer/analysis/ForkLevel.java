@@ -3,10 +3,13 @@ package io.parbench.analyzer.analysis;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.Bootstrap;
 import io.parbench.analyzer.stats.ModeratedVariance;
+import io.parbench.analyzer.stats.StudentT;
 import java.util.Arrays;
 import java.util.Collection;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * How much one fork (one JVM) of a run differs from the next, for every benchmark of the run at once: the variance
@@ -25,9 +28,9 @@ public final class ForkLevel {
     public record LogMean(double value, double variance, double df) {
     }
 
-    private static final NormalDistribution NORMAL = new NormalDistribution();
-
     private final ModeratedVariance prior;
+    /** Each benchmark's log mean, computed once: every speedup, test and recommendation reads them again. */
+    private final Map<BenchmarkStats, LogMean> logMeans = new IdentityHashMap<>();
 
     private ForkLevel(ModeratedVariance prior) {
         this.prior = prior;
@@ -38,14 +41,14 @@ public final class ForkLevel {
 
     /** The prior fitted to {@code stats} (see the class comment for which count). */
     public static ForkLevel of(Collection<BenchmarkStats> stats) {
-        double[] variances = stats.stream().filter(ForkLevel::fits).mapToDouble(s -> sampleVariance(logForkMeans(s)))
-                .toArray();
-        double[] df = stats.stream().filter(ForkLevel::fits).mapToDouble(s -> s.forks() - 1).toArray();
-        return new ForkLevel(ModeratedVariance.fit(variances, df));
-    }
-
-    private static boolean fits(BenchmarkStats s) {
-        return usable(s) && s.forks() >= 2 && !s.unsettled();
+        List<BenchmarkStats> fits = stats.stream().filter(s -> usable(s) && s.forks() >= 2 && !s.unsettled()).toList();
+        ForkLevel level = new ForkLevel(ModeratedVariance.fit(
+                fits.stream().mapToDouble(s -> StatUtils.variance(logForkMeans(s))).toArray(),
+                fits.stream().mapToDouble(s -> s.forks() - 1).toArray()));
+        if (level.prior != null) {
+            stats.stream().filter(ForkLevel::usable).forEach(s -> level.logMeans.put(s, level.compute(s)));
+        }
+        return level; // read-only from here: groups are analysed in parallel
     }
 
     private static boolean usable(BenchmarkStats s) {
@@ -66,8 +69,13 @@ public final class ForkLevel {
         if (prior == null || !usable(s)) {
             return null;
         }
+        LogMean m = logMeans.get(s);
+        return m != null ? m : compute(s);
+    }
+
+    private LogMean compute(BenchmarkStats s) {
         double[] logs = logForkMeans(s);
-        ModeratedVariance.Posterior post = prior.posterior(logs.length >= 2 ? sampleVariance(logs) : Double.NaN,
+        ModeratedVariance.Posterior post = prior.posterior(logs.length >= 2 ? StatUtils.variance(logs) : Double.NaN,
                 logs.length - 1);
         return new LogMean(logTimeOf(s), post.variance() / logs.length, post.df());
     }
@@ -86,13 +94,33 @@ public final class ForkLevel {
     public Bootstrap.Interval speedup(BenchmarkStats base, BenchmarkStats r) {
         LogMean b = logTime(base);
         LogMean c = logTime(r);
-        if (b == null || c == null) {
-            return null;
+        return b == null || c == null ? null : ratio(java.util.Collections.singletonList(new LogMean[] {b, c}));
+    }
+
+    /**
+     * The geometric mean over {@code pairs} of exp(numerator - denominator) (each pair {numerator, denominator} on the
+     * log scale) with its 95% interval: Student t on the sum of the variances, Welch and Satterthwaite's degrees of
+     * freedom. NaN bounds when a variance is unknown (NaN); no width when every variance is 0.
+     */
+    static Bootstrap.Interval ratio(List<LogMean[]> pairs) {
+        double sum = 0;
+        double variance = 0;
+        LogMean[] parts = new LogMean[2 * pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            LogMean[] p = pairs.get(i);
+            sum += p[0].value() - p[1].value();
+            variance += p[0].variance() + p[1].variance();
+            parts[2 * i] = p[0];
+            parts[2 * i + 1] = p[1];
         }
-        double estimate = Math.exp(b.value() - c.value());
-        double se = Math.sqrt(b.variance() + c.variance());
-        double h = quantile(welchDf(b, c)) * se;
-        return new Bootstrap.Interval(estimate, estimate * Math.exp(-h), estimate * Math.exp(h));
+        int k = pairs.size();
+        double d = sum / k;
+        double se = Math.sqrt(variance) / k;
+        if (Double.isNaN(se)) {
+            return new Bootstrap.Interval(Math.exp(d), Double.NaN, Double.NaN);
+        }
+        double h = se == 0 ? 0 : StudentT.quantile(welchDf(parts), 0.975) * se;
+        return new Bootstrap.Interval(Math.exp(d), Math.exp(d - h), Math.exp(d + h));
     }
 
     /** Two-sided p of "a and b take the same time", moderated Welch t on the log means; NaN without a prior. */
@@ -106,10 +134,7 @@ public final class ForkLevel {
         if (se == 0) {
             return x.value() == y.value() ? 1 : 0;
         }
-        double t = Math.abs(x.value() - y.value()) / se;
-        double df = welchDf(x, y);
-        return 2 * (Double.isInfinite(df) ? NORMAL.cumulativeProbability(-t)
-                : new TDistribution(df).cumulativeProbability(-t));
+        return 2 * StudentT.cdf(welchDf(x, y), -Math.abs(x.value() - y.value()) / se);
     }
 
     /** Welch and Satterthwaite's degrees of freedom of a sum of independent variances (infinite df add nothing). */
@@ -125,17 +150,7 @@ public final class ForkLevel {
         return denominator == 0 ? Double.POSITIVE_INFINITY : sum * sum / denominator;
     }
 
-    /** The 97.5% quantile of Student's t on {@code df} degrees of freedom (the normal's when df is infinite). */
-    static double quantile(double df) {
-        return Double.isInfinite(df) || df > 1e6 ? NORMAL.inverseCumulativeProbability(0.975)
-                : new TDistribution(df).inverseCumulativeProbability(0.975);
-    }
-
     private static double[] logForkMeans(BenchmarkStats s) {
         return Arrays.stream(s.forkMeans()).map(Math::log).toArray();
-    }
-
-    private static double sampleVariance(double[] v) {
-        return new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(v);
     }
 }

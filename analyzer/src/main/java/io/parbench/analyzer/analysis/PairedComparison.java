@@ -91,11 +91,9 @@ public final class PairedComparison {
             return new Judged(k, b, c, Comparison.thresholdFor(k, threshold, overrides), pb, unsettled);
         }).toList();
         // every benchmark's spread of log ratios moderated towards all of theirs (Smyth 2004): 6 pairs borrow strength
-        double[] variances = judged.stream().filter(j -> j.paired() != null && j.paired().n() >= 2)
-                .mapToDouble(j -> j.paired().sdLog() * j.paired().sdLog()).toArray();
-        double[] dfs = judged.stream().filter(j -> j.paired() != null && j.paired().n() >= 2)
-                .mapToDouble(j -> j.paired().n() - 1).toArray();
-        ModeratedVariance prior = ModeratedVariance.fit(variances, dfs);
+        List<PairedBootstrap> spreads = judged.stream().map(Judged::paired).filter(pb -> pb != null && pb.n() >= 2).toList();
+        ModeratedVariance prior = ModeratedVariance.fit(spreads.stream().mapToDouble(pb -> pb.sdLog() * pb.sdLog()).toArray(),
+                spreads.stream().mapToDouble(pb -> pb.n() - 1).toArray());
         if (prior != null) {
             judged = judged.stream().map(j -> j.paired() == null ? j : new Judged(j.key(), j.b(), j.c(), j.threshold(),
                     j.paired().moderated(prior, 0.95), j.unsettled())).toList();

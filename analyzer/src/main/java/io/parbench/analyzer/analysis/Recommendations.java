@@ -1,5 +1,7 @@
 package io.parbench.analyzer.analysis;
 
+import io.parbench.analyzer.stats.Bootstrap;
+import io.parbench.analyzer.stats.StudentT;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -197,38 +199,21 @@ public final class Recommendations {
      * had too few samples for a variance); null when they never ran side by side. {@code tie} is left false.
      */
     private static Standing standing(String s, String reference, List<Map<String, ForkLevel.LogMean>> byWorkload) {
-        double sum = 0;
-        double variance = 0;
-        List<ForkLevel.LogMean> parts = new ArrayList<>();
-        int common = 0;
-        for (Map<String, ForkLevel.LogMean> w : byWorkload) {
-            if (w.containsKey(s) && w.containsKey(reference)) {
-                common++;
-                sum += w.get(s).value() - w.get(reference).value();
-                if (!s.equals(reference)) {
-                    parts.add(w.get(s));
-                    parts.add(w.get(reference));
-                }
-            }
-        }
-        if (common == 0) {
+        List<ForkLevel.LogMean[]> pairs = byWorkload.stream().filter(w -> w.containsKey(s) && w.containsKey(reference))
+                .map(w -> new ForkLevel.LogMean[] {w.get(s), w.get(reference)}).toList();
+        if (pairs.isEmpty()) {
             return null;
         }
-        double d = sum / common;
-        for (ForkLevel.LogMean p : parts) {
-            variance += p.variance();
+        if (s.equals(reference)) {
+            return new Standing(s, 1, 1, 1, pairs.size(), false);
         }
-        double se = Math.sqrt(variance) / common;
-        if (Double.isNaN(se)) {
-            return new Standing(s, Math.exp(d), Double.NaN, Double.NaN, common, false);
-        }
-        double h = se == 0 ? 0 : ForkLevel.quantile(ForkLevel.welchDf(parts.toArray(ForkLevel.LogMean[]::new))) * se;
-        return new Standing(s, Math.exp(d), Math.exp(d - h), Math.exp(d + h), common, false);
+        Bootstrap.Interval r = ForkLevel.ratio(pairs);
+        return new Standing(s, r.estimate(), r.low(), r.high(), pairs.size(), false);
     }
 
     /** "pool 1.02x [0.99, 1.05]", or without an interval when none could be computed. */
     private static String ratioText(Standing s) {
-        return s.strategy() + " " + Format.speedup(new io.parbench.analyzer.stats.Bootstrap.Interval(s.ratio(),
+        return s.strategy() + " " + Format.speedup(new Bootstrap.Interval(s.ratio(),
                 s.low() == s.high() ? Double.NaN : s.low(), s.high()));
     }
 
@@ -253,7 +238,7 @@ public final class Recommendations {
         }
         double value = ForkLevel.logTimeOf(s);
         double se = Double.isFinite(s.ci95()) && s.mean() > 0 && s.n() >= 2
-                ? s.ci95() / ForkLevel.quantile(s.n() - 1) / s.mean() : Double.NaN;
+                ? s.ci95() / StudentT.quantile(s.n() - 1, 0.975) / s.mean() : Double.NaN;
         return new ForkLevel.LogMean(value, se * se, s.n() >= 2 ? s.n() - 1 : Double.POSITIVE_INFINITY);
     }
 

@@ -92,7 +92,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         ModeratedVariance.Posterior post = prior.posterior(sdLog * sdLog, n - 1);
         double sd = Math.sqrt(post.variance());
         double added = post.df() - (n - 1);
-        double h = quantile(post.df(), 1 - (1 - level) / 2) * sd / Math.sqrt(n);
+        double h = StudentT.quantile(post.df(), 1 - (1 - level) / 2) * sd / Math.sqrt(n);
         return new PairedBootstrap(n, meanLog, sd, new Bootstrap.Interval(Math.exp(meanLog), Math.exp(meanLog - h),
                 Math.exp(meanLog + h)), added);
     }
@@ -102,16 +102,6 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         return priorDf + n - 1;
     }
 
-    /** Student t's (the normal's when df is infinite) quantile at {@code p}. */
-    static double quantile(double df, double p) {
-        return Double.isInfinite(df) || df > 1e7 ? new NormalDistribution().inverseCumulativeProbability(p)
-                : new TDistribution(df).inverseCumulativeProbability(p);
-    }
-
-    private static double cdf(double df, double x) {
-        return Double.isInfinite(df) || df > 1e7 ? new NormalDistribution().cumulativeProbability(x)
-                : new TDistribution(df).cumulativeProbability(x);
-    }
 
     /** Hesterberg's expanded tail: alpha'/2 = Phi(sqrt(n / (n - 1)) x t(alpha/2, n - 1)). */
     static double expandedTail(double alpha, int n) {
@@ -138,7 +128,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
             return above ? (diff > 0 ? 0 : 1) : (diff < 0 ? 0 : 1);
         }
         double stat = diff / se;
-        return above ? 1 - cdf(df(), stat) : cdf(df(), stat);
+        return above ? 1 - StudentT.cdf(df(), stat) : StudentT.cdf(df(), stat);
     }
 
     /** The two-sided paired t-test p-value of "no change". */
@@ -150,7 +140,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         if (se == 0) {
             return meanLog == 0 ? 1 : 0;
         }
-        return 2 * (1 - cdf(df(), Math.abs(meanLog) / se));
+        return 2 * (1 - StudentT.cdf(df(), Math.abs(meanLog) / se));
     }
 
     /**
@@ -168,7 +158,7 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
             return Double.NaN;
         }
         double df = priorDf + pairs - 1;
-        double k = quantile(df, 0.975) + quantile(df, POWER);
+        double k = StudentT.quantile(df, 0.975) + StudentT.quantile(df, POWER);
         return Math.exp(k * sdLog / Math.sqrt(pairs)) - 1;
     }
 
