@@ -47,11 +47,13 @@ primes = sum(1 for b in flagged if "Primes" in b["benchmark"])
 sumsq = sum(1 for b in flagged if "SumSquares" in b["benchmark"])
 total_primes = sum(1 for b in c["benchmarks"] if "Primes" in b["benchmark"])
 mde = (c.get("design") or {}).get("medianMinimumDetectableEffect")
+caught = (c.get("design") or {}).get("medianCaughtFrom")
 counts = c["counts"]
 print(f"{label:<14} exit {rc}  {int(float(secs)) // 60:>2}m{int(float(secs)) % 60:02d}s  "
       f"regression {counts['regression']} (primes {primes}/{total_primes}, sumsq {sumsq}), "
       f"unchanged {counts['unchanged']}, inconclusive {counts['inconclusive']}, improvement {counts['improvement']}"
-      + (f", median MDE {mde * 100:.1f}%" if mde is not None else ""))
+      + (f", median MDE {mde * 100:.1f}%" if mde is not None else "")
+      + (f", caught from {caught * 100:.1f}%" if caught is not None else ""))
 PY
 }
 

@@ -59,11 +59,12 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
     /**
      * One benchmark's pairs: {@code pairs} used, {@code unsettled} left out (a fork of the pair reached no steady
      * state), the spread of the within-pair log ratios, the minimum detectable effect at 80% power (a fraction), the
-     * more rounds that would halve it (-1: unknown), and the family-corrected (Benjamini-Hochberg) p-value of the
-     * regression test.
+     * smallest slowdown a regression verdict catches with 80% power at the benchmark's threshold (a fraction:
+     * {@link io.parbench.analyzer.stats.PairedBootstrap#smallestCaught}), the more rounds that would halve the MDE
+     * (-1: unknown), and the family-corrected (Benjamini-Hochberg) p-value of the regression test.
      */
-    public record Detail(int pairs, int unsettled, double sdLog, double minimumDetectableEffect, int moreRoundsToHalve,
-            double qRegression) {
+    public record Detail(int pairs, int unsettled, double sdLog, double minimumDetectableEffect, double caughtFrom,
+            int moreRoundsToHalve, double qRegression) {
     }
 
     public static final double DEFAULT_THRESHOLD = 0.05;

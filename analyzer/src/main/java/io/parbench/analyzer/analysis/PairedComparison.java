@@ -127,6 +127,7 @@ public final class PairedComparison {
                     verdict));
             details.put(j.key(), new Comparison.Detail(pb == null ? 0 : pb.n(), j.unsettled(),
                     pb == null ? Double.NaN : pb.sdLog(), pb == null ? Double.NaN : pb.minimumDetectableEffect(),
+                    pb == null ? Double.NaN : pb.smallestCaught(t),
                     pb == null ? -1 : pb.moreRoundsToHalve(), qUp[i]));
         }
         List<BenchmarkKey> added = cand.keySet().stream().filter(k -> !base.containsKey(k)).toList();

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
                 + "interval (Student t with each benchmark's spread moderated towards the family's, or with fewer than "
                 + "three benchmarks the expanded bootstrap over pairs); verdicts are corrected for the family of benchmarks "
                 + "(Benjamini-Hochberg). Writes summary.md, junit.xml, compare.json and compare.png|svg, with each "
-                + "benchmark's minimum detectable effect.",
+                + "benchmark's minimum detectable effect and the smallest slowdown a regression verdict would catch "
+                + "(80% power: the threshold plus the MDE, since the whole interval must clear the threshold).",
                 "Exit codes: 0 no regression, 1 a regression (or a benchmark missing on one side), 2 bad input."},
         footer = {"", "Examples:", "  parbench ab reports/ab-20261123-0812Z-myhost",
                 "  parbench ab DIR --threshold 3 --out /tmp/gate"})

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes a comparison's folder: summary.md (for a CI job summary or a pull-request comment), junit.xml (one test
@@ -113,7 +114,9 @@ public final class CompareWriter {
         }
         if (Double.isFinite(mde)) {
             s += String.format(Locale.ROOT, " The median minimum detectable effect (80%% power) is %.1f%%; about %d more "
-                    + "rounds would halve it.", mde * 100, more);
+                    + "rounds would halve it. A regression must clear the threshold with its whole interval, so a "
+                    + "slowdown is caught with 80%% power from a median %.1f%%: (1 + threshold) x (1 + MDE).", mde * 100,
+                    more, medianCaughtFrom(c) * 100);
         }
         if (unsettled > 0) {
             s += String.format(Locale.ROOT, " %d pair%s left out: a fork reached no steady state.", unsettled,
@@ -124,11 +127,19 @@ public final class CompareWriter {
 
     /** The median of the benchmarks' minimum detectable effects (NaN when none could be computed). */
     public static double medianMinimumDetectableEffect(Comparison c) {
+        return medianOfDetails(c, Comparison.Detail::minimumDetectableEffect);
+    }
+
+    /** The median of the smallest slowdowns a regression verdict catches with 80% power (NaN when none). */
+    public static double medianCaughtFrom(Comparison c) {
+        return medianOfDetails(c, Comparison.Detail::caughtFrom);
+    }
+
+    private static double medianOfDetails(Comparison c, ToDoubleFunction<Comparison.Detail> f) {
         if (c.paired() == null) {
             return Double.NaN;
         }
-        return median(c.paired().details().values().stream().mapToDouble(Comparison.Detail::minimumDetectableEffect)
-                .filter(Double::isFinite).toArray());
+        return median(c.paired().details().values().stream().mapToDouble(f).filter(Double::isFinite).toArray());
     }
 
     private static double median(double[] v) {
@@ -140,9 +151,19 @@ public final class CompareWriter {
 
     /** "2.4%" or "n/a": a benchmark's minimum detectable effect. */
     static String mde(Comparison c, Comparison.Pair p) {
+        return percentOfDetail(c, p, Comparison.Detail::minimumDetectableEffect);
+    }
+
+    /** "6.5%" or "n/a": the smallest slowdown of a benchmark that a regression verdict catches with 80% power. */
+    static String caughtFrom(Comparison c, Comparison.Pair p) {
+        return percentOfDetail(c, p, Comparison.Detail::caughtFrom);
+    }
+
+    private static String percentOfDetail(Comparison c, Comparison.Pair p,
+            ToDoubleFunction<Comparison.Detail> f) {
         Comparison.Detail d = c.paired() == null ? null : c.paired().of(p.key());
-        return d == null || !Double.isFinite(d.minimumDetectableEffect()) ? "n/a"
-                : String.format(Locale.ROOT, "%.1f%%", d.minimumDetectableEffect() * 100);
+        return d == null || !Double.isFinite(f.applyAsDouble(d)) ? "n/a"
+                : String.format(Locale.ROOT, "%.1f%%", f.applyAsDouble(d) * 100);
     }
 
     /** The console table: one line per benchmark, regressions first. */
@@ -213,8 +234,8 @@ public final class CompareWriter {
             sb.append('\n');
         }
         boolean paired = c.paired() != null;
-        sb.append(paired ? "| Verdict | Change [95% CI] | Threshold | Pairs | MDE | Base | Candidate | Benchmark |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---|\n"
+        sb.append(paired ? "| Verdict | Change [95% CI] | Threshold | Pairs | MDE | Caught from | Base | Candidate | Benchmark |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
                 : "| Verdict | Change [95% CI] | Threshold | Baseline | Candidate | Benchmark |\n|---|---:|---:|---:|---:|---|\n");
         for (Comparison.Pair p : pairs) {
             sb.append("| ").append(p.verdict() == Comparison.Verdict.REGRESSION ? "**regression**" : p.verdict()).append(" | ")
@@ -222,13 +243,13 @@ public final class CompareWriter {
             if (paired) {
                 Comparison.Detail d = c.paired().of(p.key());
                 sb.append(" | ").append(d.pairs()).append(d.unsettled() > 0 ? " (+" + d.unsettled() + " unsettled)" : "")
-                        .append(" | ").append(mde(c, p));
+                        .append(" | ").append(mde(c, p)).append(" | ").append(caughtFrom(c, p));
             }
             sb.append(" | ").append(MarkdownRenderer.esc(Format.score(p.baseline()))).append(" | ")
                     .append(MarkdownRenderer.esc(Format.score(p.candidate()))).append(" | ")
                     .append(MarkdownRenderer.esc(p.key().label())).append(" |\n");
         }
-        String empty = paired ? " | | | | | | | " : " | | | | | ";
+        String empty = paired ? " | | | | | | | | " : " | | | | | ";
         for (BenchmarkKey k : c.added()) {
             sb.append("| added").append(empty).append(MarkdownRenderer.esc(k.label())).append(" |\n");
         }
@@ -246,7 +267,9 @@ public final class CompareWriter {
                     + "Benjamini-Hochberg correction (q < 0.05) and its whole interval lies beyond the threshold; "
                     + "inconclusive means the data cannot tell (fewer than " + PairedComparison.MIN_PAIRS + " usable pairs, "
                     + "or an interval that reaches past the threshold). MDE: the smallest change these pairs would find "
-                    + "(two-sided 5%, 80% power). ![change per benchmark](compare.png)\n");
+                    + "(two-sided 5%, 80% power). Caught from: the smallest slowdown that would be called a regression "
+                    + "with 80% power, (1 + threshold) x (1 + MDE) - 1, since the whole interval must clear the threshold "
+                    + "(before the family's correction). ![change per benchmark](compare.png)\n");
             return sb.toString();
         }
         sb.append("\nA change is a regression only when Welch's t-test finds it significant (p < 0.05) and its whole 95% "
@@ -271,8 +294,8 @@ public final class CompareWriter {
             String detail = p.verdict() + ": " + change(p) + ", threshold " + String.format(Locale.ROOT, "%.0f%%",
                     p.threshold() * 100) + "; baseline " + Format.score(p.baseline()) + ", candidate "
                     + Format.score(p.candidate()) + (c.paired() == null ? String.format(Locale.ROOT, "; Welch p = %.3g", p.p())
-                    : String.format(Locale.ROOT, "; %d pairs, paired t p = %.3g, MDE %s", c.paired().of(p.key()).pairs(),
-                            p.p(), mde(c, p)));
+                    : String.format(Locale.ROOT, "; %d pairs, paired t p = %.3g, MDE %s, caught from %s",
+                            c.paired().of(p.key()).pairs(), p.p(), mde(c, p), caughtFrom(c, p)));
             if (p.verdict() == Comparison.Verdict.REGRESSION) {
                 sb.append("\n      <failure message=\"").append(xml(detail)).append("\" type=\"regression\">")
                         .append(xml(detail)).append("</failure>\n    ");
@@ -338,6 +361,7 @@ public final class CompareWriter {
             design.put("candidate", d.candidateName());
             design.put("candidateJvmArgs", d.candidateJvmArgs());
             design.put("medianMinimumDetectableEffect", finite(medianMinimumDetectableEffect(c)));
+            design.put("medianCaughtFrom", finite(medianCaughtFrom(c)));
             var prior = c.paired().prior();
             design.put("moderation", prior == null ? null : Map.of("priorDf", Double.isInfinite(prior.priorDf())
                     ? "infinite" : prior.priorDf(), "priorSdLogRatio", Math.sqrt(prior.priorVariance()),
@@ -364,6 +388,7 @@ public final class CompareWriter {
                 m.put("unsettledPairs", d.unsettled());
                 m.put("sdLogRatio", finite(d.sdLog()));
                 m.put("minimumDetectableEffect", finite(d.minimumDetectableEffect()));
+                m.put("caughtFrom", finite(d.caughtFrom()));
                 m.put("moreRoundsToHalve", d.moreRoundsToHalve() < 0 ? null : d.moreRoundsToHalve());
                 m.put("qRegression", finite(d.qRegression()));
             }

@@ -83,6 +83,7 @@ class PairedComparisonTest {
             Comparison.Detail d = c.paired().of(p.key());
             assertEquals(ROUNDS, d.pairs());
             assertTrue(d.minimumDetectableEffect() > 0 && d.minimumDetectableEffect() < 0.03, "MDE " + d.minimumDetectableEffect());
+            assertEquals(1.02 * (1 + d.minimumDetectableEffect()) - 1, d.caughtFrom(), 1e-12);
         }
         assertEquals(1.0, c.overdispersion());
     }
@@ -105,7 +106,9 @@ class PairedComparisonTest {
         assertTrue(Files.exists(slow.resolve("compare/summary.md")));
         String summary = Files.readString(slow.resolve("compare/summary.md"));
         assertTrue(summary.contains("Judged in pairs: 6 rounds"), summary);
-        assertTrue(summary.contains("| MDE |"), summary);
+        assertTrue(summary.contains("| MDE | Caught from |"), summary);
+        assertTrue(summary.contains("a slowdown is caught with 80% power from a median"), summary);
+        assertTrue(Files.readString(slow.resolve("compare/compare.json")).contains("\"medianCaughtFrom\""));
         assertTrue(Files.readString(slow.resolve("compare/junit.xml")).contains("paired t p"));
         Path same = abFolder(tmp.resolve("same"), 0, 4, 4, null);
         assertEquals(0, AnalyzerMain.execute("ab", same.toString(), "--quiet"));
