@@ -1,6 +1,7 @@
 package io.parbench.analyzer.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a report as one self-contained HTML page: inline CSS, no script, no network; the charts are PNG files
@@ -28,7 +29,11 @@ public final class HtmlRenderer {
             .note { padding: .45rem .7rem; border-left: 4px solid #999; background: #f7f7f7; margin: .5rem 0; }
             .note.warning { border-color: #d55e00; background: #fff4ec; }
             footer { margin-top: 3rem; font-size: .85rem; color: #666; }
-            @media print { nav { display: none; } figure, table { page-break-inside: avoid; } body { max-width: none; } }
+            .contents { font-size: .9rem; margin: .3rem 0 1rem; }
+            .contents ul { columns: 15rem; margin: .2rem 0; padding-left: 1.2rem; }
+            .contents li.sub { margin-left: 1rem; list-style: circle; }
+            @media print { nav, .contents { display: none; } figure, table { page-break-inside: avoid; }
+                           body { max-width: none; } }
             """;
 
     private HtmlRenderer() {
@@ -45,18 +50,25 @@ public final class HtmlRenderer {
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n");
         sb.append(nav(blocks));
-        for (Block b : blocks) {
-            switch (b) {
-                case Block.Heading h -> sb.append("<h").append(h.level())
-                        .append(h.id() == null ? "" : " id=\"" + esc(h.id()) + "\"").append('>')
-                        .append(esc(h.text())).append("</h").append(h.level()).append(">\n");
+        String[] ids = Contents.htmlIds(blocks);
+        Map<Integer, List<Integer>> longSections = Contents.longSections(blocks);
+        for (int i = 0; i < blocks.size(); i++) {
+            switch (blocks.get(i)) {
+                case Block.Heading h -> {
+                    sb.append("<h").append(h.level()).append(" id=\"").append(esc(ids[i])).append("\">")
+                            .append(esc(h.text())).append("</h").append(h.level()).append(">\n");
+                    List<Integer> subs = longSections.get(i);
+                    if (subs != null) {
+                        contents(sb, blocks, ids, subs);
+                    }
+                }
                 case Block.Paragraph p -> sb.append("<p>").append(esc(p.text())).append("</p>\n");
                 case Block.Note n -> sb.append("<p class=\"note ").append(esc(n.kind())).append("\">")
                         .append(n.kind().equals("warning") ? "<strong>Warning:</strong> " : "").append(esc(n.text()))
                         .append("</p>\n");
                 case Block.Bullets l -> {
                     sb.append("<ul>\n");
-                    l.items().forEach(i -> sb.append("<li>").append(esc(i)).append("</li>\n"));
+                    l.items().forEach(item -> sb.append("<li>").append(esc(item)).append("</li>\n"));
                     sb.append("</ul>\n");
                 }
                 case Block.Table t -> table(sb, t);
@@ -69,6 +81,18 @@ public final class HtmlRenderer {
         sb.append("<footer>Written by parbench's analyzer. Tables: <a href=\"tables/\">tables/</a>; findings as data: "
                 + "<a href=\"summary.json\">summary.json</a>.</footer>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** A long section's list of links to its subsections (level 4 indented under level 3). */
+    private static void contents(StringBuilder sb, List<Block> blocks, String[] ids, List<Integer> subs) {
+        sb.append("<div class=\"contents\">In this section (").append(subs.size()).append("):<ul>\n");
+        int top = subs.stream().mapToInt(i -> ((Block.Heading) blocks.get(i)).level()).min().orElse(3);
+        for (int i : subs) {
+            Block.Heading h = (Block.Heading) blocks.get(i);
+            sb.append(h.level() > top ? "<li class=\"sub\">" : "<li>").append("<a href=\"#").append(esc(ids[i])).append("\">")
+                    .append(esc(h.text())).append("</a></li>\n");
+        }
+        sb.append("</ul></div>\n");
     }
 
     private static String nav(List<Block> blocks) {

@@ -1,6 +1,7 @@
 package io.parbench.analyzer.report;
 
 import java.util.List;
+import java.util.Map;
 
 /** Renders a report as GitHub-flavoured Markdown; text from input files is escaped so it cannot become markup. */
 public final class MarkdownRenderer {
@@ -14,14 +15,28 @@ public final class MarkdownRenderer {
 
     public static String render(List<Block> blocks) {
         StringBuilder sb = new StringBuilder(32 * 1024);
-        for (Block b : blocks) {
-            switch (b) {
-                case Block.Heading h -> sb.append("#".repeat(h.level())).append(' ').append(esc(h.text())).append("\n\n");
+        Map<Integer, List<Integer>> longSections = Contents.longSections(blocks);
+        String[] anchors = longSections.isEmpty() ? null : Contents.markdownAnchors(blocks);
+        for (int i = 0; i < blocks.size(); i++) {
+            switch (blocks.get(i)) {
+                case Block.Heading h -> {
+                    sb.append("#".repeat(h.level())).append(' ').append(esc(h.text())).append("\n\n");
+                    List<Integer> subs = longSections.get(i);
+                    if (subs != null) {
+                        sb.append("In this section (").append(subs.size()).append("): ");
+                        for (int k = 0; k < subs.size(); k++) {
+                            int j = subs.get(k);
+                            sb.append(k == 0 ? "" : " · ").append('[').append(esc(((Block.Heading) blocks.get(j)).text()))
+                                    .append("](#").append(anchors[j]).append(')');
+                        }
+                        sb.append("\n\n");
+                    }
+                }
                 case Block.Paragraph p -> sb.append(esc(p.text())).append("\n\n");
                 case Block.Note n -> sb.append("> ").append(n.kind().equals("warning") ? "**Warning:** " : "")
                         .append(esc(n.text())).append("\n\n");
                 case Block.Bullets l -> {
-                    l.items().forEach(i -> sb.append("- ").append(esc(i)).append('\n'));
+                    l.items().forEach(item -> sb.append("- ").append(esc(item)).append('\n'));
                     sb.append('\n');
                 }
                 case Block.Table t -> table(sb, t);
