@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.analyzer.SyntheticJmh;
 import io.parbench.analyzer.io.RunReader;
 import io.parbench.analyzer.model.Run;
+import io.parbench.analyzer.model.Samples;
 import io.parbench.analyzer.report.ReportWriter;
+import io.parbench.analyzer.stats.Significance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -107,5 +109,32 @@ class SteadinessReportTest {
         assertTrue(md.contains("One fork per benchmark: every interval here is computed from one JVM's iterations and "
                 + "cannot see how much one JVM differs from the next"), md);
         assertTrue(a.stats().values().stream().allMatch(BenchmarkStats::oneFork));
+    }
+
+    /**
+     * Outliers are counted within each fork: five steady forks of 20 iterations, one of them 1.5% above the rest (as
+     * in a real JMH 1.37 file of five forks), have none, though pooled they would have 20; an iteration 20% off
+     * inside a fork is still one.
+     */
+    @Test
+    void aForkAtAnotherLevelIsNoOutlierButAStrayIterationIs() {
+        int forks = 5;
+        int n = 20;
+        double[] v = new double[forks * n];
+        long[] w = new long[forks * n];
+        int[] f = new int[forks * n];
+        for (int k = 0; k < forks; k++) {
+            double[] fork = flat(k == 0 ? 72.8 : 71.7, n, 0.002);
+            for (int i = 0; i < n; i++) {
+                v[k * n + i] = fork[i];
+                w[k * n + i] = 1;
+                f[k * n + i] = k;
+            }
+        }
+        Samples pooled = new Samples(v, w, f);
+        assertEquals(n, Significance.tukeyOutliers(pooled), "the pooled count, for contrast");
+        assertEquals(0, BenchmarkStats.outliers(pooled));
+        v[3 * n + 7] *= 1.2;
+        assertEquals(1, BenchmarkStats.outliers(new Samples(v, w, f)));
     }
 }
