@@ -40,7 +40,8 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
         ForkLevel forkLevel = ForkLevel.of(stats.values());
-        ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel);
+        StrategyOrder order = StrategyOrder.of(run.environment());
+        ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel, order);
         List<ScalingGroup> groups = scaling.analyze(run, stats);
         List<Finding> findings = new ArrayList<>();
         for (ScalingGroup g : groups) {
@@ -58,7 +59,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
             }
         }
         List<Recommendations.Row> recommendations = Recommendations.of(groups,
-                run.environment().physicalCores().orElse(-1), forkLevel);
+                run.environment().physicalCores().orElse(-1), forkLevel, order);
         Set<BenchmarkResult> grouped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<ContentionView> contention = ContentionView.of(run, stats, scalingParam, scaling);
         contention.forEach(v -> grouped.addAll(v.results()));

@@ -60,7 +60,8 @@ public final class Recommendations {
         return g.traits().cpython() ? "python-" + work : work;
     }
 
-    public static List<Row> of(List<ScalingGroup> groups, int physicalCores, ForkLevel forkLevel) {
+    /** @param order the order strategies are listed in (the run's recorded registries) */
+    public static List<Row> of(List<ScalingGroup> groups, int physicalCores, ForkLevel forkLevel, StrategyOrder order) {
         Map<String, List<ScalingGroup>> bySuite = new TreeMap<>();
         // CPython's CPU-bound and I/O-bound workloads are two kinds of work, as the JVM's cpu and io suites are
         groups.forEach(g -> bySuite.computeIfAbsent(kindOfWork(g), k -> new ArrayList<>()).add(g));
@@ -84,12 +85,13 @@ public final class Recommendations {
             if (counted.isEmpty()) {
                 continue;
             }
-            rows.add(row(e.getKey(), counted, unsettled, forkLevel));
+            rows.add(row(e.getKey(), counted, unsettled, forkLevel, order));
         }
         return rows;
     }
 
-    private static Row row(String suite, List<ScalingGroup.Ranking> counted, int unsettled, ForkLevel forkLevel) {
+    private static Row row(String suite, List<ScalingGroup.Ranking> counted, int unsettled, ForkLevel forkLevel,
+            StrategyOrder order) {
         int n = counted.size();
         int threads = counted.stream().mapToInt(ScalingGroup.Ranking::threads).max().orElse(0);
         // each workload's strategies, and each strategy's log time there with its variance
@@ -104,7 +106,7 @@ public final class Recommendations {
             byWorkload.add(times);
         }
         List<String> strategies = measured.stream()
-                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank).thenComparing(Comparator.naturalOrder()))
+                .sorted(order)
                 .toList();
         // ranked: the strategies measured in most of the workloads (a pipeline's own strategies, measured in one, are
         // no answer for the kind of work as a whole); the reference is the fastest of them on average
@@ -128,7 +130,7 @@ public final class Recommendations {
         standings.removeAll(partial);
         boolean untested = standings.stream().anyMatch(x -> !x.strategy().equals(reference) && Double.isNaN(x.low()));
         List<String> use = standings.stream().filter(Standing::tie).map(Standing::strategy)
-                .sorted(Comparator.comparingInt(ScalingAnalysis::strategyRank)).toList();
+                .sorted(order).toList();
         // avoid: shown to be slower than not parallelising at all (more than the margin, on average)
         Map<String, Standing> againstSequential = new LinkedHashMap<>();
         if (strategies.contains(SEQUENTIAL)) {

@@ -25,12 +25,6 @@ import java.util.TreeSet;
  */
 public final class ScalingAnalysis {
 
-    /** The contract's strategy order: reports list strategies this way. */
-    public static final List<String> STRATEGY_ORDER = List.of("sequential", "platform", "pool", "virtual", "forkjoin",
-            "forkjoin-managed", "stream", "process", "process-cold", "async", "virtual-forkjoin",
-            // the python suite's (CPython): threading, concurrent.futures, asyncio, multiprocessing
-            "thread", "threadpool", "asyncio", "mp-pool", "process-fork", "process-spawn", "process-forkserver", "hybrid",
-            "asyncio-hybrid");
     /** Welch p below this, after Holm's correction, means "slower than the best". */
     public static final double ALPHA = 0.05;
     /**
@@ -42,16 +36,16 @@ public final class ScalingAnalysis {
 
     private final Bootstrap bootstrap;
     private final ForkLevel forkLevel;
+    private final StrategyOrder order;
 
-    /** @param forkLevel the run's moderated variance between forks; {@link ForkLevel#NONE} keeps the bootstrap */
-    public ScalingAnalysis(Bootstrap bootstrap, ForkLevel forkLevel) {
+    /**
+     * @param forkLevel the run's moderated variance between forks; {@link ForkLevel#NONE} keeps the bootstrap
+     * @param order     the order strategies are listed in (the run's recorded registries)
+     */
+    public ScalingAnalysis(Bootstrap bootstrap, ForkLevel forkLevel, StrategyOrder order) {
         this.bootstrap = bootstrap;
         this.forkLevel = forkLevel;
-    }
-
-    public static int strategyRank(String s) {
-        int i = STRATEGY_ORDER.indexOf(s);
-        return i < 0 ? STRATEGY_ORDER.size() : i;
+        this.order = order;
     }
 
     public List<ScalingGroup> analyze(Run run, Map<BenchmarkResult, BenchmarkStats> stats) {
@@ -156,8 +150,7 @@ public final class ScalingAnalysis {
         }
         BenchmarkResult base = sequential.get(0);
         boolean higherIsBetter = base.primary().unit().kind() == Unit.Kind.OPS_PER_TIME;
-        Map<String, List<BenchmarkResult>> byStrategy = new TreeMap<>(Comparator.comparingInt(ScalingAnalysis::strategyRank)
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, List<BenchmarkResult>> byStrategy = new TreeMap<>(order);
         for (BenchmarkResult r : results) {
             if (!r.key().param("strategy").equals("sequential")) {
                 byStrategy.computeIfAbsent(r.key().param("strategy"), k -> new ArrayList<>()).add(r);

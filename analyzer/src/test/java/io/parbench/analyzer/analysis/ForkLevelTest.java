@@ -77,8 +77,10 @@ class ForkLevelTest {
             r.results().forEach(x -> stats.put(x, BenchmarkStats.of(x)));
             ForkLevel level = ForkLevel.of(stats.values());
             assertTrue(level.available());
-            ScalingAnalysis moderated = new ScalingAnalysis(new Bootstrap(Analysis.RESAMPLES, Bootstrap.SEED), level);
-            ScalingAnalysis bootstrap = new ScalingAnalysis(new Bootstrap(Analysis.RESAMPLES, Bootstrap.SEED), ForkLevel.NONE);
+            ScalingAnalysis moderated = new ScalingAnalysis(new Bootstrap(Analysis.RESAMPLES, Bootstrap.SEED), level,
+                    StrategyOrder.DEFAULT);
+            ScalingAnalysis bootstrap = new ScalingAnalysis(new Bootstrap(Analysis.RESAMPLES, Bootstrap.SEED),
+                    ForkLevel.NONE, StrategyOrder.DEFAULT);
             for (int w = 0; w < 30; w++) {
                 BenchmarkStats base = find(stats, "sequential", w);
                 BenchmarkStats pool = find(stats, "pool", w);

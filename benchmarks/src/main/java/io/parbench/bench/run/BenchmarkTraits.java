@@ -17,9 +17,11 @@ import java.util.Map;
  * @param pipeline true when an operation waits, then computes (the hybrid pipeline)
  * @param axis     the concurrency axis: the {@code threads} param, {@code jmhThreads} (JMH's -t), or null
  * @param baseline the strategy every other one is measured against ({@code sequential}), or null
+ * @param strategies the entry's strategies in its registry's order (its {@code strategy} @Param), empty when it has
+ *                   none: the analyzer lists strategies in this order, so a new one needs no analyzer change
  */
 public record BenchmarkTraits(String suite, String workload, String work, String runtime, boolean server,
-        boolean pipeline, String axis, String baseline) {
+        boolean pipeline, String axis, String baseline, List<String> strategies) {
 
     /** The traits of a catalogue entry. */
     static BenchmarkTraits of(SuiteCatalog.Entry e) {
@@ -33,7 +35,7 @@ public record BenchmarkTraits(String suite, String workload, String work, String
         boolean server = e.workload().equals("http") || e.workload().equals("hybrid");
         String axis = e.usesStrategies() ? "threads" : e.sweep() == SuiteCatalog.Sweep.CONTENDERS ? "jmhThreads" : null;
         return new BenchmarkTraits(e.suite(), e.workload(), work, e.isPython() ? "cpython" : "jvm", server,
-                e.workload().equals("hybrid"), axis, e.usesStrategies() ? "sequential" : null);
+                e.workload().equals("hybrid"), axis, e.usesStrategies() ? "sequential" : null, e.strategies());
     }
 
     /** The traits of every entry a plan runs, by benchmark name, in plan order. */

@@ -72,24 +72,32 @@ class RegistryTest {
                 all.put(e.benchmarkName(), BenchmarkTraits.of(e));
             }
         }
-        assertEquals(new BenchmarkTraits("cpu", "primes", "cpu", "jvm", false, false, "threads", "sequential"),
+        assertEquals(new BenchmarkTraits("cpu", "primes", "cpu", "jvm", false, false, "threads", "sequential",
+                CpuStrategies.ids()),
                 all.get(io.parbench.bench.suite.cpu.PrimesBenchmark.class.getName() + ".run"));
-        assertEquals(new BenchmarkTraits("io", "http", "io", "jvm", true, false, "threads", "sequential"),
+        assertEquals(new BenchmarkTraits("io", "http", "io", "jvm", true, false, "threads", "sequential",
+                IoStrategies.ids()),
                 all.get(io.parbench.bench.suite.io.HttpBenchmark.class.getName() + ".run"));
-        assertEquals(new BenchmarkTraits("io", "hybrid", "io", "jvm", true, true, "threads", "sequential"),
+        assertEquals(new BenchmarkTraits("io", "hybrid", "io", "jvm", true, true, "threads", "sequential",
+                io.parbench.bench.strategy.io.HybridPipeline.ids()),
                 all.get(io.parbench.bench.suite.io.HybridBenchmark.class.getName() + ".run"));
-        assertEquals(new BenchmarkTraits("sync", "counter", "sync", "jvm", false, false, "jmhThreads", null),
+        assertEquals(new BenchmarkTraits("sync", "counter", "sync", "jvm", false, false, "jmhThreads", null,
+                List.of()),
                 all.get(io.parbench.bench.suite.sync.CounterContention.class.getName()));
-        assertEquals(new BenchmarkTraits("sync", "queue", "sync", "jvm", false, false, null, null),
+        assertEquals(new BenchmarkTraits("sync", "queue", "sync", "jvm", false, false, null, null, List.of()),
                 all.get(io.parbench.bench.suite.sync.QueueThroughput.class.getName()));
-        assertEquals(new BenchmarkTraits("python", "sleep", "io", "cpython", false, false, "threads", "sequential"),
+        assertEquals(new BenchmarkTraits("python", "sleep", "io", "cpython", false, false, "threads", "sequential",
+                io.parbench.bench.python.PythonSuite.STRATEGIES.get("sleep")),
                 all.get("python.sleep"));
-        assertEquals(new BenchmarkTraits("python", "primes", "cpu", "cpython", false, false, "threads", "sequential"),
+        assertEquals(new BenchmarkTraits("python", "primes", "cpu", "cpython", false, false, "threads", "sequential",
+                io.parbench.bench.python.PythonSuite.STRATEGIES.get("primes")),
                 all.get("python.primes"));
         assertTrue(all.values().stream().allMatch(t -> t.work() != null && t.suite() != null), all.toString());
         // as environment.json holds them: keyed by benchmark name, every field written
         com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.valueToTree(all);
         assertEquals("cpython", json.path("python.primes").path("runtime").asText());
         assertTrue(json.path("python.primes").path("baseline").isTextual());
+        assertEquals(CpuStrategies.ids().get(1), json.path(io.parbench.bench.suite.cpu.PrimesBenchmark.class.getName()
+                + ".run").path("strategies").path(1).asText());
     }
 }
