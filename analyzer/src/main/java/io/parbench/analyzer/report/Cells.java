@@ -2,9 +2,13 @@ package io.parbench.analyzer.report;
 
 import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How the report's sections write a cell: intervals, params, quantiles, sizes, joined parts. */
@@ -68,5 +72,23 @@ final class Cells {
             return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
         }
         return b >= 1024 ? (b >> 10) + " KiB" : b + " B";
+    }
+
+    /**
+     * Each result's mark among results of one key (benchmark, mode, JMH threads, params): " #2" for the second in the
+     * list's order (the file's), "" for a key that occurs once. A JMH file can hold such repeats (a public JMH 1.37
+     * file holds five results of one benchmark, params and all); unmarked, they were rows no reader could tell
+     * apart, and bars of one label, which a category chart draws as one: four of five results vanished from it.
+     */
+    static Map<BenchmarkResult, String> repeatMarks(List<BenchmarkResult> results) {
+        Map<BenchmarkKey, Integer> total = new HashMap<>();
+        results.forEach(r -> total.merge(r.key(), 1, Integer::sum));
+        Map<BenchmarkKey, Integer> seen = new HashMap<>();
+        Map<BenchmarkResult, String> marks = new IdentityHashMap<>();
+        for (BenchmarkResult r : results) {
+            int k = seen.merge(r.key(), 1, Integer::sum);
+            marks.put(r, total.get(r.key()) > 1 ? " #" + k : "");
+        }
+        return marks;
     }
 }

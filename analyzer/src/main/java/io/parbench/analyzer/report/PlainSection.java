@@ -36,6 +36,14 @@ final class PlainSection extends Section {
             String name = String.format(Locale.ROOT, "p%03d-%s", index, ReportDocument.slug(g.title()));
             blocks.add(new Block.Heading(3, g.title(), name));
             explain(blocks, g.title());
+            List<String> marks = marks(g.stats());
+            long repeated = marks.stream().filter(m -> m.equals(" #1")).count();
+            if (repeated > 0) {
+                blocks.add(new Block.Note("warning", String.format(Locale.ROOT, "%d benchmark%s here %s more than one "
+                        + "result with the same name, mode, threads and params (runs appended into one file?): each is "
+                        + "shown, numbered #1, #2, ... in the file's order; compare cannot pair such a file.", repeated,
+                        repeated == 1 ? "" : "s", repeated == 1 ? "has" : "have")));
+            }
             List<List<String>> split = seriesAndCategories(g.stats());
             charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), split.get(0), split.get(1)),
                     900, ScoreCharts.height(g.stats().size())));
@@ -43,8 +51,9 @@ final class PlainSection extends Section {
             // sample mode times every operation: its median and p99 say more than the mean (timers, latencies)
             boolean sampled = g.stats().stream().anyMatch(s -> !quantiles(s).isEmpty());
             List<List<String>> rows = new ArrayList<>();
-            for (BenchmarkStats s : g.stats()) {
-                List<String> row = new ArrayList<>(List.of(s.result().key().shortName(), params(s.result()),
+            for (int i = 0; i < g.stats().size(); i++) {
+                BenchmarkStats s = g.stats().get(i);
+                List<String> row = new ArrayList<>(List.of(s.result().key().shortName() + marks.get(i), params(s.result()),
                         s.result().key().mode(), Format.score(s), ci95(s)));
                 if (sampled) {
                     row.add(quantiles(s));
@@ -71,6 +80,7 @@ final class PlainSection extends Section {
      * them (HandOffLatency: platform and virtual side by side per mechanism); otherwise one bar per benchmark.
      */
     static List<List<String>> seriesAndCategories(List<BenchmarkStats> stats) {
+        List<String> marks = marks(stats);
         List<Map<String, String>> dims = new ArrayList<>();
         for (BenchmarkStats s : stats) {
             Map<String, String> d = new java.util.TreeMap<>(s.result().key().params());
@@ -78,7 +88,10 @@ final class PlainSection extends Section {
             d.put("", b.substring(b.lastIndexOf('.') + 1)); // the method
             dims.add(d);
         }
-        List<String> labels = stats.stream().map(s -> barLabel(s.result())).toList();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            labels.add(barLabel(stats.get(i).result()) + marks.get(i));
+        }
         java.util.Set<java.util.Set<String>> keySets = new java.util.HashSet<>();
         dims.forEach(d -> keySets.add(d.keySet()));
         String chosen = null;
@@ -97,15 +110,21 @@ final class PlainSection extends Section {
         }
         List<String> series = new ArrayList<>();
         List<String> categories = new ArrayList<>();
-        for (Map<String, String> d : dims) {
+        for (int i = 0; i < dims.size(); i++) {
+            Map<String, String> d = dims.get(i);
             String key = chosen;
             series.add(key.isEmpty() ? d.get(key) : key + "=" + d.get(key));
             boolean oneMethod = dims.stream().map(x -> x.get("")).distinct().count() == 1;
             categories.add(d.entrySet().stream().filter(e -> !e.getKey().equals(key) && !(e.getKey().isEmpty() && oneMethod))
                     .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")) + marks.get(i));
         }
         return List.of(series, categories);
+    }
+
+    private static List<String> marks(List<BenchmarkStats> stats) {
+        Map<BenchmarkResult, String> marks = Cells.repeatMarks(stats.stream().map(BenchmarkStats::result).toList());
+        return stats.stream().map(x -> marks.get(x.result())).toList();
     }
 
     private static String barLabel(BenchmarkResult r) {

@@ -10,6 +10,7 @@ import io.parbench.analyzer.stats.TwoLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report's "Steady state and precision" section: for every benchmark, how its forks behaved (Barrett et al.'s
@@ -74,6 +75,7 @@ final class PrecisionSection {
         List<BenchmarkResult> ordered = results.stream().sorted(java.util.Comparator
                 .comparing((BenchmarkResult r) -> !a.stats().get(r).unsettled())
                 .thenComparing(r -> r.key().label())).toList();
+        Map<BenchmarkResult, String> marks = Cells.repeatMarks(a.run().results());
         for (BenchmarkResult r : ordered) {
             BenchmarkStats s = a.stats().get(r);
             TwoLevel t = s.levels();
@@ -88,7 +90,7 @@ final class PrecisionSection {
                 int n = t.forksFor(TARGET, iters, 0.95);
                 forks = n == Integer.MAX_VALUE ? "-" : Integer.toString(n);
             }
-            List<String> row = new ArrayList<>(List.of(r.key().label(), Integer.toString(s.forks()),
+            List<String> row = new ArrayList<>(List.of(r.key().label() + marks.get(r), Integer.toString(s.forks()),
                     s.steadyNote().isEmpty() ? "-" : s.steadyNote() + (s.unsettled() ? " (unsettled)" : ""),
                     between, within, optimal, forks));
             if (adaptive) {

@@ -96,4 +96,33 @@ class ReportWriterTest {
             assertEquals(2, left.count(), "no temporary folder left behind");
         }
     }
+
+    /**
+     * A file holding one benchmark's result several times (a public JMH 1.37 file holds five, params and all): each
+     * is shown and told apart (#1, #2 in the file's order), in the table and on the chart's bars, which used to draw
+     * the repeats as one bar.
+     */
+    @Test
+    void repeatedResultsOfOneBenchmarkAreEachShownAndNumbered() throws IOException {
+        Map<String, String> params = Map.of("clients", "100");
+        SyntheticJmh jmh = new SyntheticJmh().avgt("org.example.Bench.map", params, 10, 0.01)
+                .avgt("org.example.Bench.map", params, 12, 0.01).avgt("org.example.Bench.map", params, 11, 0.01)
+                .avgt("org.example.Bench.other", params, 20, 0.01);
+        Path file = tmp.resolve("repeats.json");
+        Files.writeString(file, jmh.json());
+        Analysis analysis = Analysis.of(new RunReader().read(file));
+        String md = MarkdownRenderer.render(new ReportDocument(analysis, "t"));
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(md.contains("| Bench.map \\#" + k + " |"), md);
+        }
+        assertTrue(md.contains("| Bench.other |"), md);
+        assertTrue(md.contains("| Bench.map \\[clients=100\\] \\#3 |"), "the precision table numbers them too: " + md);
+        assertTrue(md.contains("1 benchmark here has more than one result with the same name"), md);
+        Analysis.PlainGroup g = analysis.plain().get(0);
+        java.util.List<java.util.List<String>> split = PlainSection.seriesAndCategories(g.stats());
+        java.util.Set<java.util.List<String>> bars = new java.util.HashSet<>();
+        for (int i = 0; i < g.stats().size(); i++) {
+            assertTrue(bars.add(java.util.List.of(split.get(0).get(i), split.get(1).get(i))), "two bars share a key: " + split);
+        }
+    }
 }
