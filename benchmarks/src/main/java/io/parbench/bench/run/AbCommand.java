@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Runs two benchmarks jars (base and candidate) on this machine in rounds: in each round every "
-                + "benchmark runs one fork from each side, back to back, in a coin-flip order. Writes base/, candidate/ "
+                + "benchmark runs one fork from each side, back to back, each side first in half the rounds. Writes base/, candidate/ "
                 + "and ab.json into the output folder.",
                 "Usually called by 'scripts/parbench ab BASE CANDIDATE', which builds the jars from git refs."},
         footer = {"", "Examples:",
@@ -78,7 +78,7 @@ public final class AbCommand implements Callable<Integer> {
     String candidateJvmArgs;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the schedule (default: a new one; recorded in "
-            + "ab.json, so the order and the coin flips can be replayed).")
+            + "ab.json, so the order and who runs first can be replayed).")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The output folder, new or empty (default: reports/ab-<run-id>).")
@@ -480,8 +480,11 @@ public final class AbCommand implements Callable<Integer> {
             doc.put("about", "A parbench A/B run: base/ and candidate/ are run folders; in each round every benchmark ran "
                     + "one fork on each side, back to back ('first' says which side ran first). A pair is the base's "
                     + "fork and the candidate's fork of one benchmark in one round, given as their indexes among that "
-                    + "benchmark's rawData rows in each side's results.json. java.util.Random(seed + round) shuffles "
-                    + "the round, then flips one coin per benchmark in that order (true: base first).");
+                    + "benchmark's rawData rows in each side's results.json. Each benchmark runs base-first in half "
+                    + "its rounds (one more of either, drawn, when the rounds are odd): java.util.Random(seed) draws, "
+                    + "for each benchmark in the matrix's order, the odd round's extra side (true: base first) when the "
+                    + "rounds are odd, then shuffles its rounds' orders (base-first ones listed first); "
+                    + "java.util.Random(seed + round) shuffles the benchmarks of each round.");
             doc.put("status", status);
             doc.put("startedAt", started.toString());
             doc.put("seed", schedule.seed());

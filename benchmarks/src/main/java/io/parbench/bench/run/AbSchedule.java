@@ -8,11 +8,20 @@ import java.util.Random;
 
 /**
  * The order of an A/B run ({@code parbench ab}): in each round every benchmark runs one fork on each side, back to
- * back, the benchmarks in a fresh random order and the two sides of each pair in a coin-flip order, so that neither a
- * burst of noise nor a trend in the machine's state (a warming CPU, a neighbour starting up) can favour one side
- * (randomized multiple interleaved trials: Abedi and Brecht, ICPE 2017; pairs run side by side: Bulej et al., "Duet
- * Benchmarking", ICPE 2020). Round r draws from {@code java.util.Random(seed + r)}: first the shuffle, then one coin
- * per benchmark in the shuffled order, so a recorded seed replays the schedule exactly.
+ * back, the benchmarks in a fresh random order, so that neither a burst of noise nor a trend in the machine's state
+ * (a warming CPU, a neighbour starting up) can favour one side (randomized multiple interleaved trials: Abedi and
+ * Brecht, ICPE 2017; pairs run side by side: Bulej et al., "Duet Benchmarking", ICPE 2020).
+ *
+ * <p>Which side of a pair runs first is balanced per benchmark, as a crossover trial balances its sequences: over the
+ * rounds, each benchmark runs base-first as often as candidate-first (one more of either, drawn, when the rounds are
+ * odd), in a random order of rounds. Independent coin flips split six pairs 4:2 or worse two times in three and 5:1
+ * or worse one time in five, and an order effect (the second fork of a pair faster or slower: -2.8 to +2.0% in four
+ * hours on the development machine, README) then biases the change by a sixth or a third of it; balanced, it cancels
+ * in the mean.
+ *
+ * <p>Replay: {@code java.util.Random(seed)} draws each benchmark's orders in the matrix's order (for each: the odd
+ * round's extra side if the rounds are odd, true meaning base first, then a shuffle of the list of rounds' orders,
+ * base-first ones listed first), and round r shuffles the benchmarks with {@code java.util.Random(seed + r)}.
  */
 public record AbSchedule(long seed, List<Round> rounds) {
 
@@ -36,21 +45,36 @@ public record AbSchedule(long seed, List<Round> rounds) {
         if (rounds < 1) {
             throw new IllegalArgumentException("at least one round; got " + rounds);
         }
+        Map<Unit, List<Boolean>> baseFirst = balancedOrders(units, rounds, seed);
         List<Round> out = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
-            out.add(round(units, r, seed));
+            out.add(round(units, r, seed, baseFirst));
         }
         return new AbSchedule(seed, List.copyOf(out));
     }
 
+    /** For each benchmark, whether the base runs first in each round: as many true as false, in a random order. */
+    static Map<Unit, List<Boolean>> balancedOrders(List<Unit> units, int rounds, long seed) {
+        Random random = new Random(seed);
+        Map<Unit, List<Boolean>> out = new java.util.LinkedHashMap<>();
+        for (Unit u : units) {
+            int baseFirst = rounds / 2 + (rounds % 2 == 1 && random.nextBoolean() ? 1 : 0);
+            List<Boolean> orders = new ArrayList<>(Collections.nCopies(baseFirst, true));
+            orders.addAll(Collections.nCopies(rounds - baseFirst, false));
+            Collections.shuffle(orders, random);
+            out.put(u, orders);
+        }
+        return out;
+    }
+
     /** Round {@code r} of the schedule with {@code seed}: the same every time. */
-    static Round round(List<Unit> units, int r, long seed) {
+    static Round round(List<Unit> units, int r, long seed, Map<Unit, List<Boolean>> baseFirst) {
         Random random = new Random(seed + r);
         List<Unit> order = new ArrayList<>(units);
         Collections.shuffle(order, random);
         List<Step> steps = new ArrayList<>();
         for (Unit u : order) {
-            steps.add(new Step(r, u, random.nextBoolean()));
+            steps.add(new Step(r, u, baseFirst.get(u).get(r - 1)));
         }
         return new Round(r, List.copyOf(steps));
     }
