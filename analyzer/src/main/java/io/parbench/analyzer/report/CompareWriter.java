@@ -102,7 +102,7 @@ public final class CompareWriter {
                 .filter(x -> x >= 0).toArray()));
         int unsettled = c.paired().details().values().stream().mapToInt(Comparison.Detail::unsettled).sum();
         String s = String.format(Locale.ROOT, "Judged in pairs: %d rounds on one machine, each running every benchmark "
-                + "once on each side, back to back, each side first in half the rounds, so whatever a round shared cancels in its "
+                + "once on each side, back to back (which side first: ab.json), so whatever a round shared cancels in its "
                 + "within-pair ratio; verdicts are corrected for the %d benchmarks compared (Benjamini-Hochberg).",
                 design.rounds(), c.pairs().size());
         var prior = c.paired().prior();

@@ -47,7 +47,9 @@ final class PlainSection extends Section {
             List<List<String>> split = seriesAndCategories(g.stats());
             charts.add(new ChartJob(name, () -> ScoreCharts.scores(g.title(), g.unit(), g.stats(), split.get(0), split.get(1)),
                     900, ScoreCharts.height(g.stats().size())));
-            blocks.add(new Block.Figure(name, "Scores of " + g.title(), "Mean with 99.9% intervals."));
+            blocks.add(new Block.Figure(name, "Scores of " + g.title(), "Mean with 99.9% intervals." + (g.stats().size()
+                    > ScoreCharts.MAX_BARS ? String.format(Locale.ROOT, " The chart shows the first %d of %d; the table "
+                    + "below lists every one, as does tables/results.csv.", ScoreCharts.MAX_BARS, g.stats().size()) : "")));
             // sample mode times every operation: its median and p99 say more than the mean (timers, latencies)
             boolean sampled = g.stats().stream().anyMatch(s -> !quantiles(s).isEmpty());
             List<List<String>> rows = new ArrayList<>();
