@@ -89,9 +89,10 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
         int forks = byFork.size();
         double ci95 = s.halfWidth(0.95);
         double ci999 = s.halfWidth(0.999);
+        List<Samples> steadyForks = dropped > 0 ? steady.byFork() : byFork;
         TwoLevel levels = null;
         if (forks >= 2 && !weighted) {
-            levels = TwoLevel.of(byFork(steady));
+            levels = TwoLevel.of(steadyForks.stream().map(Samples::values).toArray(double[][]::new));
             if (levels.betweenForkVarianceSeen()) {
                 // The forks differ beyond what their iterations explain: the fork means are the samples. Never
                 // narrower than the pooled interval (two fork means can agree by chance). ci999 stays JMH's pooled
@@ -99,7 +100,7 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
                 ci95 = Math.max(ci95, forkHalfWidth(levels, 0.95));
             }
         }
-        return new BenchmarkStats(r, s.n(), s.mean(), ci95, ci999, s.cv(), outliers(steady), true,
+        return new BenchmarkStats(r, s.n(), s.mean(), ci95, ci999, s.cv(), outliers(steadyForks), true,
                 steady, forks, List.copyOf(states), dropped, levels);
     }
 
@@ -109,8 +110,8 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
      * own) would have every one of its iterations called an outlier: a real JMH file of five forks of 20 iterations
      * (a HashMap benchmark at 71.5 to 72.8 ms/op, one fork 1.5% above the rest, CV 1%) showed "18 outliers" so.
      */
-    static int outliers(Samples steady) {
-        return steady.byFork().stream().mapToInt(Significance::tukeyOutliers).sum();
+    static int outliers(List<Samples> forks) {
+        return forks.stream().mapToInt(Significance::tukeyOutliers).sum();
     }
 
     /** Kalibera and Jones's interval of the mean: t(n - 1) x sqrt(S2^2 / n) over the fork means. */

@@ -102,7 +102,6 @@ public record PairedBootstrap(int n, double meanLog, double sdLog, Bootstrap.Int
         return priorDf + n - 1;
     }
 
-
     /** Hesterberg's expanded tail: alpha'/2 = Phi(sqrt(n / (n - 1)) x t(alpha/2, n - 1)). */
     static double expandedTail(double alpha, int n) {
         double t = new TDistribution(n - 1).inverseCumulativeProbability(alpha / 2);

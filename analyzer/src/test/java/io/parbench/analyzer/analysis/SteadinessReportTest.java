@@ -133,8 +133,8 @@ class SteadinessReportTest {
         }
         Samples pooled = new Samples(v, w, f);
         assertEquals(n, Significance.tukeyOutliers(pooled), "the pooled count, for contrast");
-        assertEquals(0, BenchmarkStats.outliers(pooled));
+        assertEquals(0, BenchmarkStats.outliers(pooled.byFork()));
         v[3 * n + 7] *= 1.2;
-        assertEquals(1, BenchmarkStats.outliers(new Samples(v, w, f)));
+        assertEquals(1, BenchmarkStats.outliers(new Samples(v, w, f).byFork()));
     }
 }
