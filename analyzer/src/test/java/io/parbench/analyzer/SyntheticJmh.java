@@ -64,12 +64,24 @@ public final class SyntheticJmh {
         return this;
     }
 
-    /** Gives the last entry added a secondary metric of one value per raw sample of its primary ({@code value}). */
+    /**
+     * Gives the last entry added a secondary metric of one value per raw sample of its primary ({@code value}); several
+     * calls add several metrics.
+     */
     public SyntheticJmh secondary(String name, String unit, double value) {
         String last = entries.remove(entries.size() - 1);
         String v = String.format(Locale.ROOT, "%.6f", value);
-        entries.add(last.replace("\"secondaryMetrics\":{}", "\"secondaryMetrics\":{" + q(name) + ":{\"score\":" + v
-                + ",\"scoreError\":\"NaN\",\"scoreUnit\":" + q(unit) + ",\"rawData\":[[" + v + "," + v + "]]}}"));
+        String metric = q(name) + ":{\"score\":" + v + ",\"scoreError\":\"NaN\",\"scoreUnit\":" + q(unit)
+                + ",\"rawData\":[[" + v + "," + v + "]]}";
+        int at = last.indexOf("\"secondaryMetrics\":{") + "\"secondaryMetrics\":{".length();
+        entries.add(last.substring(0, at) + metric + (last.charAt(at) == '}' ? "" : ",") + last.substring(at));
+        return this;
+    }
+
+    /** Makes the last entry added one run with {@code -f 0} (JMH writes "forks" : 0; its rawData keeps one row). */
+    public SyntheticJmh unforked() {
+        String last = entries.remove(entries.size() - 1);
+        entries.add(last.replaceFirst("\"forks\":\\d+", "\"forks\":0"));
         return this;
     }
 

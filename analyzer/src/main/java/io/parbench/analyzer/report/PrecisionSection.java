@@ -3,6 +3,7 @@ package io.parbench.analyzer.report;
 import io.parbench.analyzer.analysis.Analysis;
 import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Format;
+import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
 import io.parbench.analyzer.model.Unit;
@@ -58,6 +59,14 @@ final class PrecisionSection {
                     + "iterations and cannot see how much one JVM differs from the next, which on a shared machine is "
                     + "often several times larger. Run more forks (the quick profile runs 3) for intervals that hold."));
         }
+        long unforked = results.stream().filter(r -> r.forks() == 0).count();
+        if (unforked > 0) {
+            blocks.add(new Block.Note("warning", String.format(Locale.ROOT, "%s ran with forks 0 (-f 0): inside JMH's own "
+                    + "JVM, one after another, not each in a fresh JVM. JMH calls this a debug mode: a benchmark inherits "
+                    + "the JIT's profile of every one that ran before it in that JVM, so its score can depend on the "
+                    + "order they ran in. Run with -f 1 or more before trusting a ranking.",
+                    unforked == results.size() ? "Every benchmark" : unforked + " of " + results.size() + " benchmarks")));
+        }
         double target = env.number("adaptive", "precision").orElse(Double.NaN);
         boolean adaptive = !Double.isNaN(target);
         if (adaptive) {
@@ -74,7 +83,7 @@ final class PrecisionSection {
         // Unsettled benchmarks first (they are what a reader must see), then by name, whatever order the rounds ran in.
         List<BenchmarkResult> ordered = results.stream().sorted(java.util.Comparator
                 .comparing((BenchmarkResult r) -> !a.stats().get(r).unsettled())
-                .thenComparing(r -> r.key().label())).toList();
+                .thenComparing(BenchmarkResult::key, BenchmarkKey.NATURAL)).toList();
         Map<BenchmarkResult, String> marks = Cells.repeatMarks(a.run().results());
         for (BenchmarkResult r : ordered) {
             BenchmarkStats s = a.stats().get(r);

@@ -3,14 +3,11 @@ package io.parbench.analyzer.report;
 import io.parbench.analyzer.analysis.Analysis;
 import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Finding;
-import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.analysis.Recommendations;
 import io.parbench.analyzer.analysis.RunStatus;
 import io.parbench.analyzer.analysis.ScalingGroup;
 import io.parbench.analyzer.analysis.Throughput;
-import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
-import io.parbench.analyzer.model.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +68,7 @@ public final class ReportDocument {
         new PlainSection(a, blocks, charts).add();
         hazards();
         new MachineSection(a, blocks).add();
-        secondary();
+        new SecondarySection(a, blocks, charts).add();
         explanations();
         headline(headlineAt);
     }
@@ -151,23 +148,6 @@ public final class ReportDocument {
             rows.add(List.of(h.hazard(), h.outcome(), h.lesson()));
         }
         blocks.add(new Block.Table(List.of("Hazard", "Measured outcome", "Lesson"), rows, new boolean[] {false, false, false}));
-    }
-
-    private void secondary() {
-        List<List<String>> rows = new ArrayList<>();
-        for (BenchmarkResult r : a.run().results()) {
-            for (Metric m : r.secondary().values()) {
-                rows.add(List.of(r.key().label(), m.name(), Format.num(m.score()) + (Double.isNaN(m.jmhError()) ? ""
-                        : " ± " + Format.num(m.jmhError())) + " " + m.unitText()));
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        blocks.add(new Block.Heading(2, "Secondary metrics", "secondary"));
-        blocks.add(new Block.Paragraph("What profilers and @AuxCounters added (for example -prof gc's allocation rate), as JMH "
-                + "reported them."));
-        blocks.add(new Block.Table(List.of("Benchmark", "Metric", "Score"), rows, new boolean[] {false, false, true}));
     }
 
     private void explanations() {
