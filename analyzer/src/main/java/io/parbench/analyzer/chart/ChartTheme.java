@@ -61,6 +61,12 @@ public final class ChartTheme {
     private static final Color[] OTHERS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
             new Color(0x00, 0x9E, 0x73), new Color(0xE6, 0x9F, 0x00), new Color(0xCC, 0x79, 0xA7),
             new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0x88, 0x88, 0x88)};
+    /**
+     * Colours for a strategy not named above (a new one, before its line is added here): Paul Tol's "muted" scheme
+     * less the shades close to the named ones, so a new strategy never looks like an old one.
+     */
+    static final Color[] UNNAMED = {new Color(0xCC, 0x66, 0x77), new Color(0x33, 0x22, 0x88), new Color(0x88, 0x22, 0x55),
+            new Color(0x44, 0xAA, 0x99), new Color(0x99, 0x99, 0x33), new Color(0xAA, 0x44, 0x99), new Color(0xDD, 0xCC, 0x77)};
 
     public static final BasicStroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     public static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -71,9 +77,22 @@ public final class ChartTheme {
     private ChartTheme() {
     }
 
-    /** The strategy's colour, the same in every chart; other series get palette colours by index. */
-    public static Color colour(String strategy, int index) {
+    /**
+     * A strategy's colour, the same in every chart of every report: its own when named above, else one of
+     * {@link #UNNAMED} chosen by its name (String.hashCode is fixed by the Java specification), never a named
+     * strategy's. Two new strategies can share one (one chance in seven); naming them above settles it.
+     */
+    public static Color colour(String strategy) {
         Color c = STRATEGY.get(strategy);
+        return c != null ? c : UNNAMED[Math.floorMod(strategy.hashCode(), UNNAMED.length)];
+    }
+
+    /**
+     * A series' colour where the series may be anything (a user's variants: a param's values): a strategy's own colour
+     * when named above, else the palette's by the series' index, so the lines of one chart differ.
+     */
+    public static Color seriesColour(String variant, int index) {
+        Color c = STRATEGY.get(variant);
         return c != null ? c : OTHERS[Math.floorMod(index, OTHERS.length)];
     }
 

@@ -59,7 +59,7 @@ public final class ScalingCharts {
                 top = Math.max(top, hi);
             }
             data.addSeries(s);
-            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy()));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
             i++;
         }
@@ -92,7 +92,7 @@ public final class ScalingCharts {
                             : ScalingLaws.amdahl(fit.serialFraction(), n));
                 }
                 guides.addSeries(curve);
-                guideRenderer.setSeriesPaint(1, ChartTheme.colour(best.strategy(), 0).darker());
+                guideRenderer.setSeriesPaint(1, ChartTheme.colour(best.strategy()).darker());
                 guideRenderer.setSeriesStroke(1, ChartTheme.DOTTED);
             }
         }
@@ -118,7 +118,7 @@ public final class ScalingCharts {
                 top = Math.max(top, p.efficiency());
             }
             data.addSeries(s);
-            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy()));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
             i++;
         }
@@ -150,7 +150,7 @@ public final class ScalingCharts {
         renderer.setItemMargin(0.04);
         List<?> rows = data.getRowKeys();
         for (int i = 0; i < rows.size(); i++) {
-            renderer.setSeriesPaint(i, ChartTheme.colour(rows.get(i).toString(), i));
+            renderer.setSeriesPaint(i, ChartTheme.colour(rows.get(i).toString()));
         }
         boolean higherIsBetter = unit.startsWith("ops/");
         NumberAxis y = new NumberAxis((higherIsBetter ? "Throughput (" : "Time per operation (") + unit + ")");
@@ -182,7 +182,7 @@ public final class ScalingCharts {
                 hi = Math.max(hi, top);
             }
             data.addSeries(s);
-            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy()));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
             i++;
         }
@@ -194,7 +194,7 @@ public final class ScalingCharts {
         seq.add(1, t.sequential().perSecond());
         seq.add(max, t.sequential().perSecond());
         guides.addSeries(seq);
-        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential", 0));
+        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential"));
         guideRenderer.setSeriesStroke(0, ChartTheme.DOTTED);
         if (!Double.isNaN(t.latencyMs())) {
             XYSeries limit = new XYSeries(String.format(Locale.ROOT, "limit: in flight / %s ms", io.parbench.analyzer.analysis
@@ -234,7 +234,7 @@ public final class ScalingCharts {
                 hi = Math.max(hi, p.stats().mean() + err);
             }
             data.addSeries(s);
-            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy(), i));
+            renderer.setSeriesPaint(i, ChartTheme.colour(c.strategy()));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
             i++;
         }
@@ -247,7 +247,7 @@ public final class ScalingCharts {
         seq.add(max, g.baseline().mean());
         guides.addSeries(seq);
         XYLineAndShapeRenderer guideRenderer = new XYLineAndShapeRenderer(true, false);
-        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential", 0));
+        guideRenderer.setSeriesPaint(0, ChartTheme.colour("sequential"));
         guideRenderer.setSeriesStroke(0, ChartTheme.DOTTED);
         plot.setDataset(1, guides);
         plot.setRenderer(1, guideRenderer);

@@ -52,7 +52,7 @@ public final class ScoreCharts {
             }
             data.addSeries(s);
             String variant = e.getKey().contains("=") ? e.getKey().substring(e.getKey().indexOf('=') + 1) : e.getKey();
-            renderer.setSeriesPaint(i, ChartTheme.colour(variant, i));
+            renderer.setSeriesPaint(i, ChartTheme.seriesColour(variant, i));
             renderer.setSeriesStroke(i, ChartTheme.LINE);
             i++;
         }
@@ -104,8 +104,8 @@ public final class ScoreCharts {
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         List<?> rows = data.getRowKeys();
         for (int r = 0; r < rows.size(); r++) {
-            renderer.setSeriesPaint(r, rows.size() == 1 ? ChartTheme.colour("pool", 0)
-                    : ChartTheme.colour(rows.get(r).toString(), r));
+            renderer.setSeriesPaint(r, rows.size() == 1 ? ChartTheme.colour("pool")
+                    : ChartTheme.seriesColour(rows.get(r).toString(), r));
         }
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         renderer.setMaximumBarWidth(0.7);

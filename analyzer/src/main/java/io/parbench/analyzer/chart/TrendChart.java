@@ -44,7 +44,7 @@ public final class TrendChart {
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(true);
         renderer.setDrawXError(false);
-        renderer.setSeriesPaint(0, ChartTheme.colour("pool", 0));
+        renderer.setSeriesPaint(0, ChartTheme.colour("pool"));
         renderer.setSeriesStroke(0, ChartTheme.LINE);
         renderer.setSeriesPaint(1, new Color(0xD5, 0x5E, 0x00));
         renderer.setSeriesLinesVisible(1, false);
