@@ -50,7 +50,12 @@ def main(folders):
     corr = defaultdict(list)
     plain, cross = [], []
     for folder in folders:
-        sides, first = load(folder)
+        try:
+            sides, first = load(folder)
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            print(f"ab-spread: {folder} is not a parbench ab folder with its iterations kept "
+                  f"(ab.json, base/ and candidate/iterations.json): {e}", file=sys.stderr)
+            return 2
         keys = [k for k in sides["base"] if k in sides["candidate"]]
         m = min(len(f) for k in keys for f in list(sides["base"][k][0].values()) + list(sides["candidate"][k][0].values()))
         ks = range(1, m + 1) if ks is None else range(1, min(m, len(ks)) + 1)
