@@ -35,6 +35,7 @@ final class SecondarySection extends Section {
         Map<BenchmarkResult, Map<String, Metric>> percentiles = new LinkedHashMap<>();
         TreeSet<String> columns = new TreeSet<>(Comparator.comparingDouble((String p) -> Double.parseDouble(p.substring(1)))
                 .thenComparing(Comparator.naturalOrder()));
+        Map<BenchmarkResult, String> marks = Cells.repeatMarks(a.run().results());
         for (BenchmarkResult r : a.run().results()) {
             for (Metric m : r.secondary().values()) {
                 String p = percentile(r, m);
@@ -43,7 +44,7 @@ final class SecondarySection extends Section {
                     columns.add(p);
                     continue;
                 }
-                rows.add(List.of(r.key().label(), m.name(), Format.num(m.score()) + (Double.isNaN(m.jmhError()) ? ""
+                rows.add(List.of(r.key().label() + marks.get(r), m.name(), Format.num(m.score()) + (Double.isNaN(m.jmhError()) ? ""
                         : " ± " + Format.num(m.jmhError())) + " " + m.unitText()));
             }
         }
@@ -58,7 +59,7 @@ final class SecondarySection extends Section {
             header.addAll(columns);
             List<List<String>> table = new ArrayList<>();
             percentiles.forEach((r, byName) -> {
-                List<String> row = new ArrayList<>(List.of(r.key().label(), byName.values().iterator().next().unitText()));
+                List<String> row = new ArrayList<>(List.of(r.key().label() + marks.get(r), byName.values().iterator().next().unitText()));
                 for (String c : columns) {
                     Metric m = byName.get(c);
                     row.add(m == null ? "-" : Format.num(m.score()));

@@ -75,6 +75,20 @@ class UsersFileShapesTest {
                 others.subList(2, others.size()));
     }
 
+    /** A file holding one benchmark twice (runs appended) numbers its rows here too, as in every other table. */
+    @Test
+    void repeatedResultsAreNumberedInTheSecondaryTables() throws IOException {
+        SyntheticJmh jmh = new SyntheticJmh()
+                .entry("x.ClientBench.query", "sample", "s/op", Map.of(), raw(3.7)).secondary("p0.50", "s/op", 3.7)
+                .secondary("gc.count", "counts", 1)
+                .entry("x.ClientBench.query", "sample", "s/op", Map.of(), raw(3.9)).secondary("p0.50", "s/op", 3.9);
+        String md = markdown(jmh);
+        List<String> percentiles = table(md, "| Benchmark | Unit | p0.50 |");
+        assertEquals(List.of("| ClientBench.query \\#1 | s/op | 3.7 |", "| ClientBench.query \\#2 | s/op | 3.9 |"),
+                percentiles.subList(2, percentiles.size()));
+        assertTrue(md.contains("| ClientBench.query \\#1 | gc.count | 1 counts |"), md);
+    }
+
     @Test
     void percentileNamesOfEveryJmhVersionAreRecognised() {
         assertEquals("p0.99", percentile("sample", "p0.99"));
