@@ -6,6 +6,7 @@ import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Metric;
 import io.parbench.analyzer.report.ReportDocument.ChartJob;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,8 @@ final class SecondarySection extends Section {
             header.addAll(columns);
             List<List<String>> table = new ArrayList<>();
             percentiles.forEach((r, byName) -> {
-                List<String> row = new ArrayList<>(List.of(r.key().label() + marks.get(r), byName.values().iterator().next().unitText()));
+                String unit = byName.values().iterator().next().unitText();
+                List<String> row = new ArrayList<>(List.of(r.key().label() + marks.get(r), unit));
                 for (String c : columns) {
                     Metric m = byName.get(c);
                     row.add(m == null ? "-" : Format.num(m.score()));
@@ -67,7 +69,7 @@ final class SecondarySection extends Section {
                 table.add(row);
             });
             boolean[] numeric = new boolean[header.size()];
-            java.util.Arrays.fill(numeric, 2, numeric.length, true);
+            Arrays.fill(numeric, 2, numeric.length, true);
             blocks.add(new Block.Table(header, table, numeric));
         }
         if (!rows.isEmpty()) {
