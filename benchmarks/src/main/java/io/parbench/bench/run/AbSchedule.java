@@ -2,6 +2,7 @@ package io.parbench.bench.run;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,7 +57,7 @@ public record AbSchedule(long seed, List<Round> rounds) {
     /** For each benchmark, whether the base runs first in each round: as many true as false, in a random order. */
     static Map<Unit, List<Boolean>> balancedOrders(List<Unit> units, int rounds, long seed) {
         Random random = new Random(seed);
-        Map<Unit, List<Boolean>> out = new java.util.LinkedHashMap<>();
+        Map<Unit, List<Boolean>> out = new LinkedHashMap<>();
         for (Unit u : units) {
             int baseFirst = rounds / 2 + (rounds % 2 == 1 && random.nextBoolean() ? 1 : 0);
             List<Boolean> orders = new ArrayList<>(Collections.nCopies(baseFirst, true));
