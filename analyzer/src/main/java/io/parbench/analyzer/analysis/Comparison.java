@@ -46,10 +46,12 @@ public record Comparison(Run baseline, Run candidate, List<Pair> pairs, List<Ben
     /**
      * What an A/B run in pairs adds ({@link PairedComparison}): the design, per benchmark its pairs' figures, and
      * {@code prior}, the moderating prior fitted to every benchmark's spread of within-pair log ratios (null when fewer
-     * than three benchmarks had two pairs or more). Null for two separate runs.
+     * than three benchmarks had two pairs or more), and {@code forkSummary}, how each fork became one number. Null for
+     * two separate runs.
      */
     public record Paired(io.parbench.analyzer.model.AbDesign design, Map<BenchmarkKey, Detail> details,
-            io.parbench.analyzer.stats.ModeratedVariance prior) {
+            io.parbench.analyzer.stats.ModeratedVariance prior,
+            io.parbench.analyzer.stats.PairedBootstrap.ForkSummary forkSummary) {
 
         public Detail of(BenchmarkKey k) {
             return details.get(k);

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * An A/B run judged in pairs ({@code parbench ab}): for each benchmark, each round's base fork and candidate fork
- * form a pair (each fork summarised by its median iteration), and the change is the geometric mean of the within-pair
+ * form a pair (each fork summarised by its fastest iteration, or as {@link PairedBootstrap.ForkSummary} says), and
+ * the change is the geometric mean of the within-pair
  * ratios (oriented like {@link Comparison}: above
  * 1 means slower), with its {@link PairedBootstrap} interval. With three benchmarks or more, each one's spread of log
  * ratios is moderated towards all of theirs ({@link PairedBootstrap#moderated}: limma's moderated paired t, Smyth
@@ -48,8 +49,14 @@ public final class PairedComparison {
     private PairedComparison() {
     }
 
-    /** Judges an A/B folder. */
+    /** Judges an A/B folder, each fork summarised by its fastest iteration. */
     public static Comparison of(AbReader.Ab ab, double threshold, List<Comparison.Threshold> overrides, int resamples) {
+        return of(ab, threshold, overrides, resamples, PairedBootstrap.ForkSummary.MIN);
+    }
+
+    /** Judges an A/B folder, each fork summarised by {@code summary}. */
+    public static Comparison of(AbReader.Ab ab, double threshold, List<Comparison.Threshold> overrides, int resamples,
+            PairedBootstrap.ForkSummary summary) {
         if (resamples < Comparison.MIN_RESAMPLES) {
             throw new IllegalArgumentException("at least " + Comparison.MIN_RESAMPLES + " resamples; got " + resamples);
         }
@@ -87,7 +94,7 @@ public final class PairedComparison {
                 pairs.add(throughput ? new Samples[] {x.reciprocal(), y.reciprocal()} : new Samples[] {x, y});
             }
             PairedBootstrap pb = pairs.isEmpty() ? null
-                    : PairedBootstrap.of(pairs, 0.95, resamples, Bootstrap.SEED ^ k.label().hashCode());
+                    : PairedBootstrap.of(pairs, summary, 0.95, resamples, Bootstrap.SEED ^ k.label().hashCode());
             return new Judged(k, b, c, Comparison.thresholdFor(k, threshold, overrides), pb, unsettled);
         }).toList();
         // every benchmark's spread of log ratios moderated towards all of theirs (Smyth 2004): 6 pairs borrow strength
@@ -134,7 +141,7 @@ public final class PairedComparison {
         List<BenchmarkKey> removed = base.keySet().stream().filter(k -> !cand.containsKey(k)).toList();
         return new Comparison(ab.base(), ab.candidate(), out, added, removed,
                 Comparison.environmentDifferences(ab.base(), ab.candidate()), 1.0,
-                new Comparison.Paired(ab.design(), details, prior));
+                new Comparison.Paired(ab.design(), details, prior, summary));
     }
 
     private static boolean usable(PairedBootstrap pb) {

@@ -3,7 +3,9 @@ package io.parbench.analyzer.cli;
 import io.parbench.analyzer.analysis.Comparison;
 import io.parbench.analyzer.analysis.PairedComparison;
 import io.parbench.analyzer.io.AbReader;
+import io.parbench.analyzer.io.InputException;
 import io.parbench.analyzer.report.CompareWriter;
+import io.parbench.analyzer.stats.PairedBootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,12 @@ public final class AbCommand implements Callable<Integer> {
             description = "A threshold for the benchmarks whose name or params match REGEX (repeatable; the first match wins).")
     List<String> perBenchmark = new ArrayList<>();
 
+    @Option(names = "--fork-summary", paramLabel = "min|median|mean", defaultValue = "min",
+            description = "How each fork's measured iterations become the one number it brings to its pair (default: "
+                    + "${DEFAULT-VALUE}, its fastest iteration: noise on a shared machine only adds time; median keeps "
+                    + "a change that slows only some iterations in view; mean is JMH's score).")
+    String forkSummary;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where the outputs go (default: compare/ in the A/B folder).")
     Path out;
 
@@ -58,8 +66,12 @@ public final class AbCommand implements Callable<Integer> {
         double global = CompareCommand.percent(threshold, "--threshold");
         List<Comparison.Threshold> overrides = CompareCommand.overrides(perBenchmark);
         CompareCommand.checkResamples(resamples);
+        PairedBootstrap.ForkSummary summary = PairedBootstrap.ForkSummary.named(forkSummary);
+        if (summary == null) {
+            throw new InputException("--fork-summary must be min, median or mean; got " + forkSummary);
+        }
         AbReader.Ab ab = new AbReader().read(folder);
-        Comparison c = PairedComparison.of(ab, global, overrides, resamples);
+        Comparison c = PairedComparison.of(ab, global, overrides, resamples, summary);
         Path target = out != null ? out : folder.toAbsolutePath().resolve("compare");
         Path written = new CompareWriter(allowMissing).write(c, target, global);
         return CompareCommand.tell(c, written, allowMissing, quiet, false);

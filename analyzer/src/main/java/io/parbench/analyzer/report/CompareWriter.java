@@ -125,6 +125,15 @@ public final class CompareWriter {
         return s;
     }
 
+    /** How a fork became one number, in the summary's words. */
+    static String forkSummaryWords(io.parbench.analyzer.stats.PairedBootstrap.ForkSummary summary) {
+        return switch (summary) {
+            case MIN -> "its fastest iteration, since noise only adds time";
+            case MEDIAN -> "its median iteration";
+            case MEAN -> "the mean of its iterations";
+        };
+    }
+
     /** The median of the benchmarks' minimum detectable effects (NaN when none could be computed). */
     public static double medianMinimumDetectableEffect(Comparison c) {
         return medianOfDetails(c, Comparison.Detail::minimumDetectableEffect);
@@ -259,7 +268,7 @@ public final class CompareWriter {
         }
         if (paired) {
             sb.append("\nThe change is the geometric mean of the within-pair ratios (candidate fork / base fork, one pair "
-                    + "per round, each fork its median iteration); its 95% interval is "
+                    + "per round, each fork " + forkSummaryWords(c.paired().forkSummary()) + "); its 95% interval is "
                     + (c.paired().prior() != null ? "Student t's with each benchmark's spread of log ratios moderated "
                             + "towards all of theirs (empirical Bayes, Smyth 2004: limma's moderated t)"
                             : "the expanded percentile bootstrap over pairs") + ". A "
@@ -360,6 +369,7 @@ public final class CompareWriter {
             design.put("base", d.baseName());
             design.put("candidate", d.candidateName());
             design.put("candidateJvmArgs", d.candidateJvmArgs());
+            design.put("forkSummary", c.paired().forkSummary().toString());
             design.put("medianMinimumDetectableEffect", finite(medianMinimumDetectableEffect(c)));
             design.put("medianCaughtFrom", finite(medianCaughtFrom(c)));
             var prior = c.paired().prior();

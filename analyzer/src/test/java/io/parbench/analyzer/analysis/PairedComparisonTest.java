@@ -109,6 +109,16 @@ class PairedComparisonTest {
         assertTrue(summary.contains("| MDE | Caught from |"), summary);
         assertTrue(summary.contains("a slowdown is caught with 80% power from a median"), summary);
         assertTrue(Files.readString(slow.resolve("compare/compare.json")).contains("\"medianCaughtFrom\""));
+        assertTrue(summary.contains("each fork its fastest iteration"), summary);
+        assertEquals("min", new com.fasterxml.jackson.databind.ObjectMapper().readTree(slow.resolve("compare/compare.json").toFile()).path("design")
+                .path("forkSummary").asText());
+        assertEquals(1, AnalyzerMain.execute("ab", slow.toString(), "--quiet", "--fork-summary", "median", "--out",
+                tmp.resolve("median").toString()));
+        assertTrue(Files.readString(tmp.resolve("median/summary.md")).contains("each fork its median iteration"));
+        assertEquals("median", new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("median/compare.json").toFile()).path("design")
+                .path("forkSummary").asText());
+        assertEquals(2, AnalyzerMain.execute("ab", slow.toString(), "--quiet", "--fork-summary", "max"));
+        assertEquals(summary, Files.readString(slow.resolve("compare/summary.md")), "bad input overwrites nothing");
         assertTrue(Files.readString(slow.resolve("compare/junit.xml")).contains("paired t p"));
         Path same = abFolder(tmp.resolve("same"), 0, 4, 4, null);
         assertEquals(0, AnalyzerMain.execute("ab", same.toString(), "--quiet"));

@@ -2,6 +2,7 @@ package io.parbench.analyzer.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.analyzer.model.Samples;
@@ -97,6 +98,47 @@ class PairedBootstrapTest {
         double coverage = covered / (double) intervals;
         assertTrue(coverage >= 0.92 && coverage <= 0.98, "coverage " + coverage);
         assertTrue(median(moderatedMde) < median(plainMde), median(moderatedMde) + " vs " + median(plainMde));
+    }
+
+    /** Each summary locates a fork as named; a sample-mode histogram keeps its weighted mean whatever the summary. */
+    @Test
+    void forkSummariesLocateAForkAsNamed() {
+        Samples fork = Samples.of(10, 12, 11, 30, 10.5);
+        assertEquals(10, PairedBootstrap.ForkSummary.MIN.location(fork), 0);
+        assertEquals(11, PairedBootstrap.ForkSummary.MEDIAN.location(fork), 0);
+        assertEquals(14.7, PairedBootstrap.ForkSummary.MEAN.location(fork), 1e-12);
+        Samples histogram = new Samples(new double[] {1, 3}, new long[] {3, 1}, new int[2]);
+        for (PairedBootstrap.ForkSummary s : PairedBootstrap.ForkSummary.values()) {
+            assertEquals(1.5, s.location(histogram), 1e-12, s + " of a histogram");
+        }
+        assertEquals(PairedBootstrap.ForkSummary.MIN, PairedBootstrap.ForkSummary.named(" Min "));
+        assertEquals("median", PairedBootstrap.ForkSummary.MEDIAN.toString());
+        assertNull(PairedBootstrap.ForkSummary.named("max"));
+    }
+
+    /**
+     * Three of a candidate fork's five iterations 20% slower (a neighbour's burst, or a change that slows only some
+     * iterations) in every pair: the fastest iteration does not see it, the median and the mean do. Both sides of the
+     * default's coin: a burst cannot raise a false alarm, and such a change needs --fork-summary median.
+     */
+    @Test
+    void theFastestIterationIgnoresWhatSlowsOnlySomeIterations() {
+        List<Samples[]> pairs = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            double round = 1 + 0.03 * r;
+            double[] base = {10 * round, 10.1 * round, 10.2 * round, 10.05 * round, 10.15 * round};
+            double[] cand = base.clone();
+            for (int i = 2; i < 5; i++) {
+                cand[i] *= 1.2;
+            }
+            pairs.add(new Samples[] {Samples.of(base), Samples.of(cand)});
+        }
+        assertEquals(1.0, PairedBootstrap.of(pairs, PairedBootstrap.ForkSummary.MIN, 0.95, 1_000, 1).ratio().estimate(), 1e-12);
+        assertEquals(1.0, PairedBootstrap.of(pairs, 0.95, 1_000, 1).ratio().estimate(), 1e-12, "the default is the minimum");
+        double median = PairedBootstrap.of(pairs, PairedBootstrap.ForkSummary.MEDIAN, 0.95, 1_000, 1).ratio().estimate();
+        assertEquals(10.05 * 1.2 / 10.1, median, 1e-12, "the middle of 10, 10.1, 12.06, 12.18, 12.24 against 10.1");
+        double mean = PairedBootstrap.of(pairs, PairedBootstrap.ForkSummary.MEAN, 0.95, 1_000, 1).ratio().estimate();
+        assertEquals((10 + 10.1 + 1.2 * (10.2 + 10.05 + 10.15)) / (10 + 10.1 + 10.2 + 10.05 + 10.15), mean, 1e-12);
     }
 
     private static double median(List<Double> v) {
