@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Where an A/B run's spread comes from, from the iterations its folders keep (no new run).
 
-    scripts/ab-spread.py AB_DIR [AB_DIR ...]
+    scripts/ab-spread.py [--fork-summary min|median|mean] AB_DIR [AB_DIR ...]
 
 For each `parbench ab` folder (ab.json, base/ and candidate/ with their iterations.json) it prints:
-  - the median spread a pair (sd of the within-pair log ratios, each fork summarised by the median of its first k
-    measured iterations) for k = 1 .. all, and the fit a + b/k over the runs: a is the forks' share, which more
+  - the median spread a pair (sd of the within-pair log ratios, each fork summarised by its first k measured
+    iterations: their minimum, as the gate judges by default, or their median or mean) for k = 1 .. all, and the fit a + b/k over the runs: a is the forks' share, which more
     iterations cannot shrink;
   - the correlation of a round's base and candidate fork levels (median per suite and thread count): what pairing
     removes;
@@ -41,10 +41,24 @@ def label(b):
     return b["benchmark"].split(".")[-2] + " t" + p.get("threads", str(b.get("threads", "?")))
 
 
-def main(folders):
+SUMMARIES = {"min": min, "median": st.median, "mean": st.mean}
+
+
+def main(args):
+    summary = "min"
+    if args and args[0].startswith("--fork-summary"):
+        value = args[0].split("=", 1)[1] if "=" in args[0] else (args[1] if len(args) > 1 else "")
+        args = args[1:] if "=" in args[0] else args[2:]
+        if value not in SUMMARIES:
+            print(f"ab-spread: --fork-summary must be min, median or mean; got '{value}'", file=sys.stderr)
+            return 2
+        summary = value
+    folders = args
+    loc = SUMMARIES[summary]
     if not folders:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
+    print(f"each fork summarised by the {summary} of its measured iterations")
     ks = None
     by_k = defaultdict(list)
     corr = defaultdict(list)
@@ -63,7 +77,7 @@ def main(folders):
             sds = []
             for key in keys:
                 b, c = sides["base"][key][0], sides["candidate"][key][0]
-                logs = [math.log(st.median(c[r][:k]) / st.median(b[r][:k])) for r in b if r in c]
+                logs = [math.log(loc(c[r][:k]) / loc(b[r][:k])) for r in b if r in c]
                 if len(logs) >= 2:
                     sds.append(st.stdev(logs))
             by_k[k].append(100 * st.median(sds))
@@ -71,8 +85,8 @@ def main(folders):
         for key in keys:
             (b, meta), c = sides["base"][key], sides["candidate"][key][0]
             rounds = [r for r in b if r in c]
-            xb = [math.log(st.median(b[r])) for r in rounds]
-            xc = [math.log(st.median(c[r])) for r in rounds]
+            xb = [math.log(loc(b[r])) for r in rounds]
+            xc = [math.log(loc(c[r])) for r in rounds]
             if len(rounds) >= 3 and st.pstdev(xb) > 0 and st.pstdev(xc) > 0:
                 corr[label(meta)].append(st.correlation(xb, xc))
             logs = [y - x for x, y in zip(xb, xc)]
