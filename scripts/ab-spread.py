@@ -5,8 +5,8 @@
 
 For each `parbench ab` folder (ab.json, base/ and candidate/ with their iterations.json) it prints:
   - the median spread a pair (sd of the within-pair log ratios, each fork summarised by its first k measured
-    iterations: their minimum, as the gate judges by default, or their median or mean) for k = 1 .. all, and the fit a + b/k over the runs: a is the forks' share, which more
-    iterations cannot shrink;
+    iterations: their minimum, as the gate judges by default, or their median or mean) for k = 1 .. all, and the
+    fit a + b/k over the runs: a is the forks' share, which more iterations cannot shrink;
   - the correlation of a round's base and candidate fork levels (median per suite and thread count): what pairing
     removes;
   - the median spread with the order effect taken out (the crossover estimator: each order's mean apart, n - 2

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parbench.analyzer.SyntheticJmh;
 import io.parbench.analyzer.cli.AnalyzerMain;
 import io.parbench.analyzer.io.AbReader;
@@ -110,12 +111,13 @@ class PairedComparisonTest {
         assertTrue(summary.contains("a slowdown is caught with 80% power from a median"), summary);
         assertTrue(Files.readString(slow.resolve("compare/compare.json")).contains("\"medianCaughtFrom\""));
         assertTrue(summary.contains("each fork its fastest iteration"), summary);
-        assertEquals("min", new com.fasterxml.jackson.databind.ObjectMapper().readTree(slow.resolve("compare/compare.json").toFile()).path("design")
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("min", json.readTree(slow.resolve("compare/compare.json").toFile()).path("design")
                 .path("forkSummary").asText());
         assertEquals(1, AnalyzerMain.execute("ab", slow.toString(), "--quiet", "--fork-summary", "median", "--out",
                 tmp.resolve("median").toString()));
         assertTrue(Files.readString(tmp.resolve("median/summary.md")).contains("each fork its median iteration"));
-        assertEquals("median", new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("median/compare.json").toFile()).path("design")
+        assertEquals("median", json.readTree(tmp.resolve("median/compare.json").toFile()).path("design")
                 .path("forkSummary").asText());
         assertEquals(2, AnalyzerMain.execute("ab", slow.toString(), "--quiet", "--fork-summary", "max"));
         assertEquals(summary, Files.readString(slow.resolve("compare/summary.md")), "bad input overwrites nothing");

@@ -188,6 +188,14 @@ class AbRunIT {
         try (var left = Files.list(tmpdir)) {
             assertEquals(List.of(), left.toList(), "temporary files left");
         }
+        Process badSummary = script(script, tmpdir, "ab", "HEAD", ".", "--fork-summary", "max");
+        String summaryErr = new String(badSummary.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(badSummary.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(2, badSummary.exitValue(), summaryErr);
+        assertTrue(summaryErr.endsWith("parbench: --fork-summary must be min, median or mean; got 'max'"), summaryErr);
+        try (var left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.toList(), "temporary files left");
+        }
 
         Path out = tmp.resolve("ab-script");
         Process good = script(script, tmpdir, "ab", "HEAD", ".", "--profile", "smoke", "--include", "Primes",
