@@ -180,22 +180,10 @@ class AbRunIT {
         Path tmpdir = Files.createDirectories(tmp.resolve("script-tmp"));
         String worktreesBefore = git(root, "worktree", "list");
 
-        Process bad = script(script, tmpdir, "ab", "no-such-ref-" + System.nanoTime(), ".");
-        String badErr = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(bad.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(2, bad.exitValue(), badErr);
-        assertTrue(badErr.contains("is neither a git ref of"), badErr);
-        try (var left = Files.list(tmpdir)) {
-            assertEquals(List.of(), left.toList(), "temporary files left");
-        }
-        Process badSummary = script(script, tmpdir, "ab", "HEAD", ".", "--fork-summary", "max");
-        String summaryErr = new String(badSummary.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(badSummary.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(2, badSummary.exitValue(), summaryErr);
-        assertTrue(summaryErr.endsWith("parbench: --fork-summary must be min, median or mean; got 'max'"), summaryErr);
-        try (var left = Files.list(tmpdir)) {
-            assertEquals(List.of(), left.toList(), "temporary files left");
-        }
+        String noRef = refused(script, tmpdir, "ab", "no-such-ref-" + System.nanoTime(), ".");
+        assertTrue(noRef.contains("is neither a git ref of"), noRef);
+        String badSummary = refused(script, tmpdir, "ab", "HEAD", ".", "--fork-summary", "max"); // before any build
+        assertTrue(badSummary.endsWith("parbench: --fork-summary must be min, median or mean; got 'max'"), badSummary);
 
         Path out = tmp.resolve("ab-script");
         Process good = script(script, tmpdir, "ab", "HEAD", ".", "--profile", "smoke", "--include", "Primes",
@@ -248,6 +236,18 @@ class AbRunIT {
             Thread.sleep(200);
         } while (!builds.isEmpty() && System.nanoTime() < deadline2);
         assertEquals(List.of(), builds, "Maven still running");
+    }
+
+    /** Runs the script, which must refuse with exit 2 and leave no temporary file; its standard error. */
+    private static String refused(Path script, Path tmpdir, String... args) throws Exception {
+        Process p = script(script, tmpdir, args);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(2, p.exitValue(), err);
+        try (var left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.toList(), "temporary files left");
+        }
+        return err;
     }
 
     private static Process script(Path script, Path tmpdir, String... args) throws IOException {
