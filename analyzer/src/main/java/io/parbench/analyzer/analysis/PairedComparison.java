@@ -21,10 +21,9 @@ import java.util.Map;
 /**
  * An A/B run judged in pairs ({@code parbench ab}): for each benchmark, each round's base fork and candidate fork
  * form a pair (each fork summarised by its fastest iteration, or as {@link PairedBootstrap.ForkSummary} says), and
- * the change is the geometric mean of the within-pair
- * ratios (oriented like {@link Comparison}: above
- * 1 means slower), with its {@link PairedBootstrap} interval. With three benchmarks or more, each one's spread of log
- * ratios is moderated towards all of theirs ({@link PairedBootstrap#moderated}: limma's moderated paired t, Smyth
+ * the change is the geometric mean of the within-pair ratios (oriented like {@link Comparison}: above 1 means
+ * slower), with its {@link PairedBootstrap} interval. With three benchmarks or more, each one's spread of log ratios
+ * is moderated towards all of theirs ({@link PairedBootstrap#moderated}: limma's moderated paired t, Smyth
  * 2004), which adds the family's degrees of freedom to its six or so pairs'. A pair with an unsettled fork (no steady
  * state, or a slowdown: {@link SteadyState}) is left out; a benchmark left with fewer than {@link #MIN_PAIRS} pairs is
  * inconclusive.
