@@ -13,6 +13,7 @@ For each `parbench ab` folder (ab.json, base/ and candidate/ with their iteratio
     degrees of freedom) beside the plain one.
 Python standard library only. README: "Where the spread comes from".
 """
+import argparse
 import json
 import math
 import statistics as st
@@ -44,16 +45,13 @@ def label(b):
 SUMMARIES = {"min": min, "median": st.median, "mean": st.mean}
 
 
-def main(args):
-    summary = "min"
-    if args and args[0].startswith("--fork-summary"):
-        value = args[0].split("=", 1)[1] if "=" in args[0] else (args[1] if len(args) > 1 else "")
-        args = args[1:] if "=" in args[0] else args[2:]
-        if value not in SUMMARIES:
-            print(f"ab-spread: --fork-summary must be min, median or mean; got '{value}'", file=sys.stderr)
-            return 2
-        summary = value
-    folders = args
+def main(argv):
+    parser = argparse.ArgumentParser(prog="ab-spread", description="Where an A/B run's spread comes from.")
+    parser.add_argument("--fork-summary", choices=SUMMARIES, default="min",
+                        help="how a fork's iterations become one number (default: min, as the gate judges)")
+    parser.add_argument("folders", nargs="*", metavar="AB_DIR")
+    args = parser.parse_args(argv)
+    summary, folders = args.fork_summary, args.folders
     loc = SUMMARIES[summary]
     if not folders:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)

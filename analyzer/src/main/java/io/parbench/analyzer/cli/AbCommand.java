@@ -61,6 +61,11 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only errors and the output folder.")
     boolean quiet;
 
+    @Option(names = "--check-options", description = "Check the judging options and stop (exit 0, or 2 with why) "
+            + "without reading DIR: 'scripts/parbench ab' does so before its run, so a mistyped option is said at "
+            + "once, not after the run.")
+    boolean checkOptions;
+
     @Override
     public Integer call() throws Exception {
         double global = CompareCommand.percent(threshold, "--threshold");
@@ -68,7 +73,10 @@ public final class AbCommand implements Callable<Integer> {
         CompareCommand.checkResamples(resamples);
         PairedBootstrap.ForkSummary summary = PairedBootstrap.ForkSummary.named(forkSummary);
         if (summary == null) {
-            throw new InputException("--fork-summary must be min, median or mean; got " + forkSummary);
+            throw new InputException("--fork-summary must be min, median or mean; got '" + forkSummary + "'");
+        }
+        if (checkOptions) {
+            return 0;
         }
         AbReader.Ab ab = new AbReader().read(folder);
         Comparison c = PairedComparison.of(ab, global, overrides, resamples, summary);

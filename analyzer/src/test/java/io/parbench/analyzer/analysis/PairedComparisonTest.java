@@ -1,6 +1,7 @@
 package io.parbench.analyzer.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +128,17 @@ class PairedComparisonTest {
         assertEquals(2, AnalyzerMain.execute("ab", tmp.resolve("nothing").toString(), "--quiet"));
         Files.writeString(same.resolve("ab.json"), "{\"seed\":1,\"benchmarks\":[],\"base\":{\"folder\":\"../..\"}}");
         assertEquals(2, AnalyzerMain.execute("ab", same.toString(), "--quiet", "--out", tmp.resolve("o2").toString()));
+    }
+
+    /** --check-options judges the options alone, so scripts/parbench ab can refuse a typo before its run. */
+    @Test
+    void theJudgingOptionsCanBeCheckedBeforeThereIsAFolder() {
+        String none = tmp.resolve("not-yet").toString();
+        assertEquals(0, AnalyzerMain.execute("ab", none, "--check-options", "--threshold", "3", "--fork-summary", "median"));
+        assertEquals(2, AnalyzerMain.execute("ab", none, "--check-options", "--threshold", "abc"));
+        assertEquals(2, AnalyzerMain.execute("ab", none, "--check-options", "--fork-summary", "max"));
+        assertEquals(2, AnalyzerMain.execute("ab", none, "--check-options", "--resamples", "10"));
+        assertFalse(Files.exists(tmp.resolve("not-yet")), "nothing written");
     }
 
     @Test

@@ -182,7 +182,7 @@ class AbRunIT {
 
         String noRef = refused(script, tmpdir, "ab", "no-such-ref-" + System.nanoTime(), ".");
         assertTrue(noRef.contains("is neither a git ref of"), noRef);
-        String badSummary = refused(script, tmpdir, "ab", "HEAD", ".", "--fork-summary", "max"); // before any build
+        String badSummary = refused(script, tmpdir, "ab", "HEAD", ".", "--fork-summary", "max"); // before the run
         assertTrue(badSummary.endsWith("parbench: --fork-summary must be min, median or mean; got 'max'"), badSummary);
 
         Path out = tmp.resolve("ab-script");
