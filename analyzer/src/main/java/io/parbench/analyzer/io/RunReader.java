@@ -39,7 +39,10 @@ public final class RunReader {
                 reader.notes());
     }
 
-    /** The warm-up iterations beside a results file (parbench's iterations.json), or none. A corrupt file is an error. */
+    /**
+     * The warm-up iterations and the forks' costs beside a results file (parbench's iterations.json), or none. A
+     * corrupt file is an error.
+     */
     static Iterations iterations(Path file) {
         if (!Files.exists(file)) {
             return Iterations.none();
@@ -47,11 +50,21 @@ public final class RunReader {
         try {
             JsonNode root = MAPPER.readTree(file.toFile());
             Map<String, List<double[]>> warmup = new HashMap<>();
+            Map<String, Iterations.Cost> costs = new HashMap<>();
             for (JsonNode b : root.path("benchmarks")) {
                 Map<String, String> params = new TreeMap<>();
                 b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                 List<double[]> forks = new ArrayList<>();
+                List<Double> forkCosts = new ArrayList<>();
+                List<Double> iterationCosts = new ArrayList<>();
                 for (JsonNode f : b.path("forks")) {
+                    double seconds = f.path("seconds").asDouble(Double.NaN);
+                    double measured = f.path("measuredSeconds").asDouble(Double.NaN);
+                    int count = f.path("measurement").size();
+                    if (seconds > 0 && measured > 0 && count > 0 && seconds >= measured) {
+                        forkCosts.add(seconds - measured);
+                        iterationCosts.add(measured / count);
+                    }
                     double[] w = new double[f.path("warmup").size()];
                     for (int i = 0; i < w.length; i++) {
                         w[i] = f.path("warmup").get(i).asDouble(Double.NaN);
@@ -62,10 +75,17 @@ public final class RunReader {
                     }
                     forks.add(w);
                 }
-                warmup.put(Iterations.key(b.path("benchmark").asText(), b.path("mode").asText(), b.path("threads").asInt(1),
-                        params), forks);
+                String key = Iterations.key(b.path("benchmark").asText(), b.path("mode").asText(),
+                        b.path("threads").asInt(1), params);
+                warmup.put(key, forks);
+                if (!forkCosts.isEmpty()) {
+                    var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
+                    costs.put(key, new Iterations.Cost(
+                            median.evaluate(forkCosts.stream().mapToDouble(x -> x).toArray()),
+                            median.evaluate(iterationCosts.stream().mapToDouble(x -> x).toArray()), forkCosts.size()));
+                }
             }
-            return new Iterations(warmup);
+            return new Iterations(warmup, costs);
         } catch (IOException e) {
             throw new InputException(file, "is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

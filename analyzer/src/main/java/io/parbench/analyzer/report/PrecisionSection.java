@@ -22,7 +22,10 @@ final class PrecisionSection {
 
     /** The precision the forks column plans for: the 95% interval's half-width, relative to the score. */
     static final double TARGET = 0.02;
-    /** Seconds a fork costs before its first measured iteration beyond its warm-up (JVM start, JMH set-up). */
+    /**
+     * Seconds a fork is assumed to cost beyond its warm-up and measured iterations (the JVM's start, JMH's set-up),
+     * where the launcher did not time the forks (a run folder before 25.11.2026, or another tool's JMH file).
+     */
     static final double FORK_START_SECONDS = 1.0;
 
     private PrecisionSection() {
@@ -40,7 +43,20 @@ final class PrecisionSection {
         Environment env = a.run().environment();
         double iteration = seconds(env.text("jmh", "measurementTime"));
         double warmup = seconds(env.text("jmh", "warmupTime")) * env.number("jmh", "warmupIterations").orElse(0.0);
-        double forkCost = FORK_START_SECONDS + (Double.isNaN(warmup) ? 0 : warmup);
+        double assumedForkCost = FORK_START_SECONDS + (Double.isNaN(warmup) ? 0 : warmup);
+        var iterations = a.run().iterations();
+        double[] forkCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
+                .mapToDouble(c -> c.forkSeconds()).toArray();
+        double[] iterationCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
+                .mapToDouble(c -> c.iterationSeconds()).toArray();
+        var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
+        String costs = forkCosts.length == 0 ? String.format(Locale.ROOT, "for a fork costing %.1f s beyond its "
+                + "measured iterations (assumed: the forks were not timed) and an iteration %.2f s", assumedForkCost,
+                Double.isNaN(iteration) ? 0 : iteration)
+                : String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured iterations "
+                + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
+                + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
+                median.evaluate(iterationCosts));
         long unsettled = results.stream().filter(r -> a.stats().get(r).unsettled()).count();
         long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "
@@ -48,12 +64,12 @@ final class PrecisionSection {
                 + "changepoints by PELT, each fork classed flat, warm-up, slowdown or no steady state). %s%s"
                 + "Between forks is the spread of the fork means, within forks that of the iterations inside one "
                 + "(Kalibera and Jones's two levels, as %% of the score); the last two columns are their optimal "
-                + "iterations per fork for a fork costing %.1f s and an iteration %.2f s, and the forks that would "
-                + "bring the 95%% interval to +/-%.0f%% with that many iterations.",
+                + "iterations per fork %s, and the forks that would bring the 95%% interval to +/-%.0f%% with that "
+                + "many iterations.",
                 unsettled == 0 ? "Every benchmark settled. " : unsettled + " benchmark" + (unsettled == 1 ? "" : "s")
                         + " did not settle and carr" + (unsettled == 1 ? "ies" : "y") + " no finding. ",
                 dropped == 0 ? "" : dropped + " had a warm-up segment inside the measured iterations, which was dropped. ",
-                forkCost, Double.isNaN(iteration) ? 0 : iteration, TARGET * 100)));
+                costs, TARGET * 100)));
         if (!anyForks) {
             blocks.add(new Block.Note("warning", "One fork per benchmark: every interval here is computed from one JVM's "
                     + "iterations and cannot see how much one JVM differs from the next, which on a shared machine is "
@@ -92,8 +108,11 @@ final class PrecisionSection {
             String within = t == null ? "-" : pct(Math.sqrt(t.t1()) / s.mean());
             String optimal = "-";
             String forks = "-";
-            if (t != null && !Double.isNaN(iteration) && iteration > 0) {
-                double opt = t.optimalIterations(forkCost, iteration);
+            var cost = iterations.costOf(r.key());
+            double forkCost = cost.map(c -> c.forkSeconds()).orElse(assumedForkCost);
+            double iterationCost = cost.map(c -> c.iterationSeconds()).orElse(iteration);
+            if (t != null && !Double.isNaN(iterationCost) && iterationCost > 0) {
+                double opt = t.optimalIterations(forkCost, iterationCost);
                 optimal = Double.isInfinite(opt) ? "more" : String.format(Locale.ROOT, "%.0f", Math.max(1, Math.ceil(opt)));
                 int iters = Double.isInfinite(opt) ? (int) Math.round(t.iterationsPerFork()) : (int) Math.max(1, Math.ceil(opt));
                 int n = t.forksFor(TARGET, iters, 0.95);

@@ -82,6 +82,66 @@ class SteadinessReportTest {
         assertTrue(md.contains("3 forks: 2 flat, 1 no steady state (unsettled)"), md);
     }
 
+    /**
+     * The plan of forks x iterations uses what the launcher timed (iterations.json's seconds and measuredSeconds per
+     * fork: each benchmark's median fork cost beyond its measured iterations, and its median iteration), not an assumed
+     * cost; a fork without times is left out of the medians, and a folder without them says the cost is assumed.
+     */
+    @Test
+    void theForksTheLauncherTimedGiveTheCostOfAForkAndOfAnIteration() throws Exception {
+        SyntheticJmh s = new SyntheticJmh();
+        double[][] sequential = {flat(33, 12, 0.01), flat(34, 12, 0.01), flat(32, 12, 0.01), flat(33.5, 12, 0.01)};
+        s.entry(PRIMES, "avgt", "ms/op", p("sequential", 1), sequential);
+        s.entry(PRIMES, "avgt", "ms/op", p("pool", 2), new double[][] {flat(17, 12, 0.01), flat(17.5, 12, 0.01),
+                flat(16.6, 12, 0.01)});
+        Run untimed = run(s.json());
+        assertTrue(untimed.iterations().costOf(untimed.results().get(0).key()).isEmpty());
+        Path out0 = tmp.resolve("untimed-report");
+        new ReportWriter().write(Analysis.of(untimed), out0, "untimed");
+        assertTrue(Files.readString(out0.resolve("report.md")).contains("(assumed: the forks were not timed)"));
+
+        // sequential: fork costs 2.5 - 1.2, 2.9 - 1.2, 9.0 - 1.2 s (median 1.7), iterations 0.1 s; one fork untimed.
+        // pool: no fork timed.
+        Files.writeString(tmp.resolve("run").resolve("iterations.json"), """
+                {"schemaVersion": 1, "benchmarks": [
+                 {"benchmark": "%1$s", "mode": "avgt", "threads": 1,
+                  "params": {"size": "300000", "strategy": "sequential", "threads": "1"},
+                  "forks": [%2$s, %3$s, %4$s, %5$s]},
+                 {"benchmark": "%1$s", "mode": "avgt", "threads": 1,
+                  "params": {"size": "300000", "strategy": "pool", "threads": "2"},
+                  "forks": [%5$s, %5$s, %5$s]}]}
+                """.formatted(PRIMES, timedFork(2.5), timedFork(2.9), timedFork(9.0), timedFork(-1)));
+        Run run = new RunReader().read(tmp.resolve("run"));
+        var seq = run.results().stream().filter(r -> "sequential".equals(r.key().param("strategy"))).findFirst()
+                .orElseThrow();
+        var pool = run.results().stream().filter(r -> "pool".equals(r.key().param("strategy"))).findFirst()
+                .orElseThrow();
+        var cost = run.iterations().costOf(seq.key()).orElseThrow();
+        assertEquals(1.7, cost.forkSeconds(), 1e-9);
+        assertEquals(0.1, cost.iterationSeconds(), 1e-9);
+        assertEquals(3, cost.forks(), "the untimed fork is left out");
+        assertTrue(run.iterations().costOf(pool.key()).isEmpty());
+
+        Analysis a = Analysis.of(run);
+        Path out = tmp.resolve("timed-report");
+        new ReportWriter().write(a, out, "timed");
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("as the launcher timed its forks (median over the benchmarks 1.70 s and 0.100 s)"), md);
+        long optimal = Math.round(Math.max(1, Math.ceil(a.stats().get(seq).levels().optimalIterations(1.7, 0.1))));
+        String row = md.lines().filter(l -> l.startsWith("|") && l.contains("sequential") && l.contains("forks:"))
+                .findFirst().orElseThrow(() -> new AssertionError(md));
+        assertTrue(row.contains("| " + optimal + " |"), "optimal iterations for 1.7 s a fork, 0.1 s an iteration ("
+                + optimal + "): " + row);
+        assertFalse(md.contains("assumed: the forks were not timed"), md);
+    }
+
+    /** A fork of iterations.json: 12 measured iterations of 0.1 s in a fork of {@code seconds} (untimed if negative). */
+    private static String timedFork(double seconds) {
+        String measurement = "[" + String.join(",", java.util.Collections.nCopies(12, "33.0")) + "]";
+        return "{\"round\": 1, \"warmup\": [40.0, 34.0], \"measurement\": " + measurement
+                + (seconds < 0 ? "" : ", \"seconds\": " + seconds + ", \"measuredSeconds\": 1.2") + "}";
+    }
+
     @Test
     void aSpeedupAboveTheCoresIsNamedSuperlinearWithItsLikelyCause() throws Exception {
         SyntheticJmh s = new SyntheticJmh();

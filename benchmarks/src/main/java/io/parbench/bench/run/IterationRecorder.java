@@ -1,5 +1,6 @@
 package io.parbench.bench.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +18,24 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 /**
  * Passes JMH's output on and keeps every iteration's primary score, warm-up ones included, per benchmark and fork:
  * JMH's JSON keeps only the measured iterations, and a steady-state check wants the whole series. Written beside
- * results.json as iterations.json.
+ * results.json as iterations.json, with each fork's wall time and that of its measured iterations: what a fork and an
+ * iteration cost on this machine, which the report's plan of forks x iterations (Kalibera and Jones) needs.
  */
 final class IterationRecorder implements OutputFormat {
 
-    /** One fork's series: warm-up then measurement scores, in JMH's unit for the benchmark. */
-    record Fork(int round, List<Double> warmup, List<Double> measurement) {
+    /**
+     * One fork's series: warm-up then measurement scores, in JMH's unit for the benchmark; {@code seconds} its wall
+     * time as the runner saw it (the JVM's start and exit, JMH's set-up, every iteration; a later fork of the same
+     * run of JMH counts from the previous fork's last iteration), {@code measuredSeconds} that of its measured
+     * iterations. Both are null for a fork the recorder did not time.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Fork(int round, List<Double> warmup, List<Double> measurement, Double seconds, Double measuredSeconds) {
+
+        Fork timed(double seconds, double measuredSeconds) {
+            return new Fork(round, warmup, measurement, Math.round(seconds * 1000) / 1000.0,
+                    Math.round(measuredSeconds * 1000) / 1000.0);
+        }
     }
 
     private final OutputFormat out;
@@ -30,6 +43,13 @@ final class IterationRecorder implements OutputFormat {
     private final Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
     private int round;
     private Fork current;
+    private List<Fork> currentList;
+    /** System.nanoTime(): the benchmark's start, the current fork's and iteration's, the last result's (0: none). */
+    private long benchmarkStart;
+    private long forkStart;
+    private long iterationStart;
+    private long lastResult;
+    private long measuredNanos;
 
     IterationRecorder(OutputFormat out) {
         this.out = out;
@@ -42,28 +62,58 @@ final class IterationRecorder implements OutputFormat {
     @Override
     public synchronized void startBenchmark(BenchmarkParams params) {
         out.startBenchmark(params);
+        benchmarkStart = System.nanoTime();
+        lastResult = 0;
     }
 
     @Override
     public synchronized void iteration(BenchmarkParams b, IterationParams p, int iteration) {
         out.iteration(b, p, iteration);
+        long now = System.nanoTime();
+        if (forkStarts(b, p, iteration)) {
+            // a fork's time runs from the previous fork's last iteration (or the benchmark's start) to its own last
+            endFork(lastResult);
+            forkStart = lastResult == 0 ? benchmarkStart : lastResult;
+        }
+        iterationStart = now;
+    }
+
+    private static boolean forkStarts(BenchmarkParams b, IterationParams p, int iteration) {
+        return iteration == 1 && (p.getType() == IterationType.WARMUP || b.getWarmup().getCount() == 0);
+    }
+
+    /** Gives the current fork its times, the fork ending at {@code end} (System.nanoTime()). */
+    private void endFork(long end) {
+        if (current != null && currentList != null && end > forkStart) {
+            currentList.set(currentList.size() - 1, current.timed((end - forkStart) / 1e9, measuredNanos / 1e9));
+        }
+        current = null;
+        currentList = null;
     }
 
     @Override
     public synchronized void iterationResult(BenchmarkParams b, IterationParams p, int iteration, IterationResult data) {
         out.iterationResult(b, p, iteration, data);
+        long now = System.nanoTime();
         String key = ForkResults.key(b);
-        boolean forkStarts = iteration == 1 && (p.getType() == IterationType.WARMUP || b.getWarmup().getCount() == 0);
-        if (forkStarts) {
-            current = new Fork(round, new ArrayList<>(), new ArrayList<>());
-            series.computeIfAbsent(key, k -> new ArrayList<>()).add(current);
+        if (forkStarts(b, p, iteration)) {
+            current = new Fork(round, new ArrayList<>(), new ArrayList<>(), null, null);
+            currentList = series.computeIfAbsent(key, k -> new ArrayList<>());
+            currentList.add(current);
             keys.computeIfAbsent(key, k -> describe(b));
+            measuredNanos = 0;
         }
+        lastResult = now;
         if (current == null) {
             return;
         }
         double score = data.getPrimaryResult().getScore();
-        (p.getType() == IterationType.WARMUP ? current.warmup() : current.measurement()).add(score);
+        if (p.getType() == IterationType.WARMUP) {
+            current.warmup().add(score);
+        } else {
+            current.measurement().add(score);
+            measuredNanos += now - iterationStart;
+        }
     }
 
     /**
@@ -73,7 +123,7 @@ final class IterationRecorder implements OutputFormat {
     synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup) {
         String key = JsonForks.key(entry);
         series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup),
-                JsonForks.firstRow(entry)));
+                JsonForks.firstRow(entry), null, null));
         keys.computeIfAbsent(key, k -> describe(entry));
     }
 
@@ -120,7 +170,7 @@ final class IterationRecorder implements OutputFormat {
     @Override
     public synchronized void endBenchmark(BenchmarkResult result) {
         out.endBenchmark(result);
-        current = null;
+        endFork(System.nanoTime());
     }
 
     @Override

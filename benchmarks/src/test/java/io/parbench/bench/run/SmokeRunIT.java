@@ -184,6 +184,14 @@ class SmokeRunIT {
         assertEquals(3, bench.get("forks").size());
         assertEquals(1, bench.get("forks").get(0).get("warmup").size(), "warm-up iterations are kept");
         assertEquals(2, bench.get("forks").get(0).get("measurement").size());
+        for (JsonNode b : iterations.get("benchmarks")) {
+            for (JsonNode f : b.get("forks")) {
+                double seconds = f.path("seconds").asDouble(Double.NaN);
+                double measured = f.path("measuredSeconds").asDouble(Double.NaN);
+                assertTrue(measured > 0 && seconds > measured, "a fork is timed, and its wall time holds its measured "
+                        + "iterations and more (a JVM's start): " + f);
+            }
+        }
         assertNoOrphans(out);
     }
 
