@@ -50,9 +50,10 @@ final class PrecisionSection {
         double[] iterationCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
                 .mapToDouble(c -> c.iterationSeconds()).toArray();
         var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
-        String costs = forkCosts.length == 0 ? String.format(Locale.ROOT, "for a fork costing %.1f s beyond its "
-                + "measured iterations (assumed: the forks were not timed) and an iteration %.2f s", assumedForkCost,
-                Double.isNaN(iteration) ? 0 : iteration)
+        String costs = forkCosts.length == 0 && !(iteration > 0) ? "(none here: the file records neither what a fork "
+                + "cost nor how long an iteration was)"
+                : forkCosts.length == 0 ? String.format(Locale.ROOT, "for a fork costing %.1f s beyond its measured "
+                + "iterations (assumed: the forks were not timed) and an iteration %.2f s", assumedForkCost, iteration)
                 : String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured iterations "
                 + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
                 + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),

@@ -85,7 +85,8 @@ class SteadinessReportTest {
     /**
      * The plan of forks x iterations uses what the launcher timed (iterations.json's seconds and measuredSeconds per
      * fork: each benchmark's median fork cost beyond its measured iterations, and its median iteration), not an assumed
-     * cost; a fork without times is left out of the medians, and a folder without them says the cost is assumed.
+     * cost; a fork without times is left out of the medians, and a folder without them or an iteration length says
+     * there is nothing to plan with.
      */
     @Test
     void theForksTheLauncherTimedGiveTheCostOfAForkAndOfAnIteration() throws Exception {
@@ -98,7 +99,9 @@ class SteadinessReportTest {
         assertTrue(untimed.iterations().costOf(untimed.results().get(0).key()).isEmpty());
         Path out0 = tmp.resolve("untimed-report");
         new ReportWriter().write(Analysis.of(untimed), out0, "untimed");
-        assertTrue(Files.readString(out0.resolve("report.md")).contains("(assumed: the forks were not timed)"));
+        // no environment.json either: no iteration length (the golden smoke-run report shows the assumed fork cost)
+        assertTrue(Files.readString(out0.resolve("report.md")).contains("(none here: the file records neither what a "
+                + "fork cost nor how long an iteration was)"));
 
         // sequential: fork costs 2.5 - 1.2, 2.9 - 1.2, 9.0 - 1.2 s (median 1.7), iterations 0.1 s; one fork untimed.
         // pool: no fork timed.
