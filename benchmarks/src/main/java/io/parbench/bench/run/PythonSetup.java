@@ -71,12 +71,21 @@ final class PythonSetup implements AutoCloseable {
                 jmh);
     }
 
-    /** The python workloads' params given as raw {@code -p} options must be whole numbers (width at least 1). */
+    /**
+     * The python workloads' params given as raw {@code -p} options must be whole numbers (width at least 1), one value
+     * each: JMH runs a benchmark once per value of a list, but a python fork takes one value, so a list is refused
+     * rather than cut to its first value.
+     */
     static void checkParams(JmhSettings jmh) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         PythonSuite.PARAMS.values().forEach(m -> names.addAll(m.keySet()));
         for (String name : names) {
-            for (String v : jmh.raw().getParameter(name).orElse(List.of())) {
+            java.util.Collection<String> values = jmh.raw().getParameter(name).orElse(List.of());
+            if (values.size() > 1) {
+                throw new UsageException("-p " + name + "=" + String.join(",", values) + " gives the python suite "
+                        + values.size() + " values, and its benchmarks take one: run once per value");
+            }
+            for (String v : values) {
                 long min = name.equals("width") ? 1 : 0;
                 boolean ok;
                 try {
@@ -101,6 +110,7 @@ final class PythonSetup implements AutoCloseable {
         if (harness == null) {
             return;
         }
+        // one value at most: checkParams refused a list
         forks = new PythonForks(harness, runtimes, settings, name -> jmh.raw().getParameter(name)
                 .orElse(List.of()).stream().findFirst().orElse(null), log);
         session.python(forks);
