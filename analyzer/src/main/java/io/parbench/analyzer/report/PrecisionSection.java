@@ -58,6 +58,12 @@ final class PrecisionSection {
                 + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
                 + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
                 median.evaluate(iterationCosts));
+        int untimed = results.size() - forkCosts.length;
+        if (forkCosts.length > 0 && untimed > 0) {
+            costs += String.format(Locale.ROOT, "; for the %d whose forks were not timed, %s", untimed,
+                    iteration > 0 ? String.format(Locale.ROOT, "an assumed %.1f s a fork and %.2f s an iteration",
+                            assumedForkCost, iteration) : "none (no iteration length recorded)");
+        }
         long unsettled = results.stream().filter(r -> a.stats().get(r).unsettled()).count();
         long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "

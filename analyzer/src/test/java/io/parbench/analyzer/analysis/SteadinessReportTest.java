@@ -129,7 +129,8 @@ class SteadinessReportTest {
         Path out = tmp.resolve("timed-report");
         new ReportWriter().write(a, out, "timed");
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("as the launcher timed its forks (median over the benchmarks 1.70 s and 0.100 s)"), md);
+        assertTrue(md.contains("as the launcher timed its forks (median over the benchmarks 1.70 s and 0.100 s); for the "
+                + "1 whose forks were not timed, none (no iteration length recorded)"), md);
         long optimal = Math.round(Math.max(1, Math.ceil(a.stats().get(seq).levels().optimalIterations(1.7, 0.1))));
         String row = md.lines().filter(l -> l.startsWith("|") && l.contains("sequential") && l.contains("forks:"))
                 .findFirst().orElseThrow(() -> new AssertionError(md));
