@@ -24,11 +24,37 @@ final class PrecisionSection {
     static final double TARGET = 0.02;
     /**
      * Seconds a fork is assumed to cost beyond its warm-up and measured iterations (the JVM's start, JMH's set-up),
-     * where the launcher did not time the forks (a run folder before 25.11.2026, or another tool's JMH file).
+     * where the launcher did not time the forks (a run folder written before it did, on 24.11.2026; another tool's
+     * JMH file; the python suite's interpreter forks).
      */
     static final double FORK_START_SECONDS = 1.0;
 
     private PrecisionSection() {
+    }
+
+    /**
+     * What the plan assumes a fork and an iteration cost: the launcher's timings ({@code forkCosts} and
+     * {@code iterationCosts}, one per timed benchmark), and for the {@code untimed} rest the assumed fork cost and the
+     * configured iteration length, when there is one.
+     */
+    private static String costs(double[] forkCosts, double[] iterationCosts, int untimed, double assumedForkCost,
+            double iteration) {
+        String assumed = String.format(Locale.ROOT, "%.1f s a fork beyond its measured iterations (assumed: the forks "
+                + "were not timed) and %.2f s an iteration", assumedForkCost, iteration);
+        if (forkCosts.length == 0) {
+            return iteration > 0 ? "for " + assumed
+                    : "(none here: the file records neither what a fork cost nor how long an iteration was)";
+        }
+        var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
+        String timed = String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured iterations "
+                + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
+                + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
+                median.evaluate(iterationCosts));
+        if (untimed == 0) {
+            return timed;
+        }
+        return timed + String.format(Locale.ROOT, "; for the %d whose forks were not timed, %s", untimed,
+                iteration > 0 ? assumed : "none (no iteration length recorded)");
     }
 
     static List<Block> of(Analysis a) {
@@ -49,21 +75,7 @@ final class PrecisionSection {
                 .mapToDouble(c -> c.forkSeconds()).toArray();
         double[] iterationCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
                 .mapToDouble(c -> c.iterationSeconds()).toArray();
-        var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
-        String costs = forkCosts.length == 0 && !(iteration > 0) ? "(none here: the file records neither what a fork "
-                + "cost nor how long an iteration was)"
-                : forkCosts.length == 0 ? String.format(Locale.ROOT, "for a fork costing %.1f s beyond its measured "
-                + "iterations (assumed: the forks were not timed) and an iteration %.2f s", assumedForkCost, iteration)
-                : String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured iterations "
-                + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
-                + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
-                median.evaluate(iterationCosts));
-        int untimed = results.size() - forkCosts.length;
-        if (forkCosts.length > 0 && untimed > 0) {
-            costs += String.format(Locale.ROOT, "; for the %d whose forks were not timed, %s", untimed,
-                    iteration > 0 ? String.format(Locale.ROOT, "an assumed %.1f s a fork and %.2f s an iteration",
-                            assumedForkCost, iteration) : "none (no iteration length recorded)");
-        }
+        String costs = costs(forkCosts, iterationCosts, results.size() - forkCosts.length, assumedForkCost, iteration);
         long unsettled = results.stream().filter(r -> a.stats().get(r).unsettled()).count();
         long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "
