@@ -182,6 +182,8 @@ class TheForkOutput(unittest.TestCase):
         self.assertTrue(all(v > 0 for v in raw[0]))
         self.assertAlmostEqual(sum(raw[0]) / 3, entry["primaryMetric"]["score"])
         self.assertEqual(2, len(out["warmup"]))
+        # each measured iteration runs at least one operation, so it lasts at least its score (ms/op)
+        self.assertGreaterEqual(out["measuredSeconds"], sum(raw[0]) / 1000)
         json.dumps(out)  # plain JSON
 
     def test_the_workload_params_are_recorded(self):

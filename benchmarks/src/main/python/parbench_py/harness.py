@@ -98,7 +98,9 @@ def run_fork(workload, strategy, threads, size, params, warmup, iterations, seco
         warm = [iteration(bench, seconds) for _ in range(warmup)]
         if workload == "counter":
             bench.lost.clear()
+        measured_from = time.perf_counter()
         scores = [iteration(bench, seconds) for _ in range(iterations)]
+        measured_seconds = time.perf_counter() - measured_from
         secondary = {}
         if workload == "counter":
             # every operation of the measured iterations, as updates lost per operation
@@ -112,6 +114,7 @@ def run_fork(workload, strategy, threads, size, params, warmup, iterations, seco
     return {"result": [jmh_entry(name, strategy, threads, size, full, warmup, iterations, seconds, scores, secondary,
                                  info)],
             "warmup": warm,
+            "measuredSeconds": measured_seconds,
             "interpreter": info}
 
 

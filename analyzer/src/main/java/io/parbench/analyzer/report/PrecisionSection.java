@@ -24,8 +24,8 @@ final class PrecisionSection {
     static final double TARGET = 0.02;
     /**
      * Seconds a fork is assumed to cost beyond its warm-up and measured iterations (the JVM's start, JMH's set-up),
-     * where the launcher did not time the forks (a run folder written before it did, on 24.11.2026; another tool's
-     * JMH file; the python suite's interpreter forks).
+     * where the launcher did not time the forks (a run folder written before it did, on 24.11.2026, or another tool's
+     * JMH file).
      */
     static final double FORK_START_SECONDS = 1.0;
 

@@ -25,8 +25,12 @@ import java.util.function.Function;
  */
 public final class PythonForks implements AutoCloseable {
 
-    /** One fork's outcome: its JMH JSON array (one result, one rawData row) and its warm-up scores. */
-    public record Fork(JsonNode result, List<Double> warmup) {
+    /**
+     * One fork's outcome: its JMH JSON array (one result, one rawData row), its warm-up scores, its wall time from the
+     * interpreter's start to its exit, and that of its measured iterations as the harness timed them (NaN from a
+     * harness that did not say).
+     */
+    public record Fork(JsonNode result, List<Double> warmup, double seconds, double measuredSeconds) {
     }
 
     /** A fork that failed: the harness's own sentence. */
@@ -95,6 +99,7 @@ public final class PythonForks implements AutoCloseable {
                     .redirectError(stderr.toFile());
             pb.environment().put("PYTHONPATH", harness.path().toString());
             pb.environment().put("PYTHONUNBUFFERED", "1");
+            long started = System.nanoTime();
             Process p = pb.start();
             current = p;
             try {
@@ -115,7 +120,8 @@ public final class PythonForks implements AutoCloseable {
                 }
                 List<Double> warmup = new ArrayList<>();
                 doc.path("warmup").forEach(v -> warmup.add(v.asDouble()));
-                return new Fork(doc.get("result"), warmup);
+                return new Fork(doc.get("result"), warmup, (System.nanoTime() - started) / 1e9,
+                        doc.path("measuredSeconds").asDouble(Double.NaN));
             } finally {
                 stop(p);
                 current = null;

@@ -33,8 +33,9 @@ final class IterationRecorder implements OutputFormat {
     record Fork(int round, List<Double> warmup, List<Double> measurement, Double seconds, Double measuredSeconds) {
 
         Fork timed(double seconds, double measuredSeconds) {
-            return new Fork(round, warmup, measurement, Math.round(seconds * 1000) / 1000.0,
-                    Math.round(measuredSeconds * 1000) / 1000.0);
+            // to the microsecond: a smoke fork's one iteration can take less than a millisecond
+            return new Fork(round, warmup, measurement, Math.round(seconds * 1e6) / 1e6,
+                    Math.round(measuredSeconds * 1e6) / 1e6);
         }
     }
 
@@ -118,12 +119,15 @@ final class IterationRecorder implements OutputFormat {
 
     /**
      * Records a fork that did not run under JMH (the python suite's interpreter processes): {@code entry} is its JMH
-     * JSON result, whose measured iterations are its rawData row.
+     * JSON result, whose measured iterations are its rawData row; {@code seconds} and {@code measuredSeconds} its wall
+     * time and its measured iterations' (the fork is left untimed unless both are positive and the first is larger).
      */
-    synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup) {
+    synchronized void recordFork(com.fasterxml.jackson.databind.JsonNode entry, List<Double> warmup, double seconds,
+            double measuredSeconds) {
         String key = JsonForks.key(entry);
-        series.computeIfAbsent(key, k -> new ArrayList<>()).add(new Fork(round, List.copyOf(warmup),
-                JsonForks.firstRow(entry), null, null));
+        Fork fork = new Fork(round, List.copyOf(warmup), JsonForks.firstRow(entry), null, null);
+        series.computeIfAbsent(key, k -> new ArrayList<>()).add(measuredSeconds > 0 && seconds > measuredSeconds
+                ? fork.timed(seconds, measuredSeconds) : fork);
         keys.computeIfAbsent(key, k -> describe(entry));
     }
 

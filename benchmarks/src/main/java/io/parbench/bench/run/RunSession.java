@@ -261,7 +261,8 @@ public final class RunSession {
             }
             Map<String, Integer> added = pythonResults.add(fork.result());
             keysOf.computeIfAbsent(b, x -> java.util.concurrent.ConcurrentHashMap.newKeySet()).addAll(added.keySet());
-            fork.result().forEach(entry -> recorder.recordFork(entry, fork.warmup()));
+            fork.result().forEach(entry -> recorder.recordFork(entry, fork.warmup(), fork.seconds(),
+                    fork.measuredSeconds()));
             writeResults();
             writeEnvironment("running", null, null);
             for (var entry : fork.result()) {
