@@ -1,7 +1,8 @@
 """Times one benchmark in one interpreter process (one fork): setup, warm-up iterations, measured iterations, each
 running operations until the iteration time is up (at least one), every answer checked; then prints one JSON
-object: the fork as a JMH JSON result (mode avgt, ms/op, one rawData row) and the warm-up scores JMH's JSON has no
-place for. The launcher joins the forks of a benchmark as JMH joins its own."""
+object: the fork as a JMH JSON result (mode avgt, ms/op, one rawData row), the warm-up scores JMH's JSON has no
+place for, and the wall time of the measured iterations (measuredSeconds: with the launcher's time of the whole
+process, what a fork and an iteration cost). The launcher joins the forks of a benchmark as JMH joins its own."""
 
 import json
 import os
