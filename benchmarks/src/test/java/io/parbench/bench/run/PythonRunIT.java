@@ -75,14 +75,7 @@ class PythonRunIT {
         assertNotNull(runtime.get("info").get("build"));
         JsonNode iterations = JSON.readTree(out.resolve("iterations.json").toFile());
         assertEquals(plan.size(), iterations.get("benchmarks").size(), "every python fork's iterations are recorded");
-        for (JsonNode b : iterations.get("benchmarks")) {
-            for (JsonNode f : b.get("forks")) {
-                double seconds = f.path("seconds").asDouble(Double.NaN);
-                double measured = f.path("measuredSeconds").asDouble(Double.NaN);
-                assertTrue(measured > 0 && seconds > measured, "a python fork is timed, and its wall time holds its "
-                        + "measured iterations and the interpreter's start: " + f);
-            }
-        }
+        SmokeRunIT.assertEveryForkTimed(iterations);
         assertNoPythonLeft();
     }
 

@@ -184,14 +184,7 @@ class SmokeRunIT {
         assertEquals(3, bench.get("forks").size());
         assertEquals(1, bench.get("forks").get(0).get("warmup").size(), "warm-up iterations are kept");
         assertEquals(2, bench.get("forks").get(0).get("measurement").size());
-        for (JsonNode b : iterations.get("benchmarks")) {
-            for (JsonNode f : b.get("forks")) {
-                double seconds = f.path("seconds").asDouble(Double.NaN);
-                double measured = f.path("measuredSeconds").asDouble(Double.NaN);
-                assertTrue(measured > 0 && seconds > measured, "a fork is timed, and its wall time holds its measured "
-                        + "iterations and more (a JVM's start): " + f);
-            }
-        }
+        assertEveryForkTimed(iterations);
         assertNoOrphans(out);
     }
 
@@ -308,6 +301,18 @@ class SmokeRunIT {
     }
 
     /** No JMH fork of this run and no child worker may still be alive a few seconds after the launcher ends. */
+    /** Every fork of iterations.json is timed, and its wall time holds its measured iterations and more (a start). */
+    static void assertEveryForkTimed(JsonNode iterations) {
+        for (JsonNode b : iterations.get("benchmarks")) {
+            for (JsonNode f : b.get("forks")) {
+                double seconds = f.path("seconds").asDouble(Double.NaN);
+                double measured = f.path("measuredSeconds").asDouble(Double.NaN);
+                assertTrue(measured > 0 && seconds > measured, "a fork is timed, and its wall time holds its measured "
+                        + "iterations and more (a JVM's or an interpreter's start): " + f);
+            }
+        }
+    }
+
     private static void assertNoOrphans(Path out) throws InterruptedException {
         String marker = "-Dparbench.it.marker=" + out.toAbsolutePath();
         assertNoProcess(c -> c.contains(marker));
