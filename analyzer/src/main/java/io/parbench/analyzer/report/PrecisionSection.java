@@ -46,9 +46,9 @@ final class PrecisionSection {
                     : "(none here: the file records neither what a fork cost nor how long an iteration was)";
         }
         var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
-        String timed = String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured iterations "
-                + "(the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the launcher timed its "
-                + "forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
+        String timed = String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured "
+                + "iterations (the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the "
+                + "launcher timed its forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
                 median.evaluate(iterationCosts));
         if (untimed == 0) {
             return timed;

@@ -129,8 +129,8 @@ class SteadinessReportTest {
         Path out = tmp.resolve("timed-report");
         new ReportWriter().write(a, out, "timed");
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("as the launcher timed its forks (median over the benchmarks 1.70 s and 0.100 s); for the "
-                + "1 whose forks were not timed, none (no iteration length recorded)"), md);
+        assertTrue(md.contains("as the launcher timed its forks (median over the benchmarks 1.70 s and 0.100 s); "
+                + "for the 1 whose forks were not timed, none (no iteration length recorded)"), md);
         long optimal = Math.round(Math.max(1, Math.ceil(a.stats().get(seq).levels().optimalIterations(1.7, 0.1))));
         String row = md.lines().filter(l -> l.startsWith("|") && l.contains("sequential") && l.contains("forks:"))
                 .findFirst().orElseThrow(() -> new AssertionError(md));
@@ -139,7 +139,7 @@ class SteadinessReportTest {
         assertFalse(md.contains("assumed: the forks were not timed"), md);
     }
 
-    /** A fork of iterations.json: 12 measured iterations of 0.1 s in a fork of {@code seconds} (untimed if negative). */
+    /** A fork of iterations.json: 12 measured iterations of 0.1 s in a fork of {@code seconds} (untimed if < 0). */
     private static String timedFork(double seconds) {
         String measurement = "[" + String.join(",", java.util.Collections.nCopies(12, "33.0")) + "]";
         return "{\"round\": 1, \"warmup\": [40.0, 34.0], \"measurement\": " + measurement

@@ -105,9 +105,9 @@ class MatrixPlannerTest {
                 UsageException.class, () -> PythonSetup.checkParams(JmhSettings.of(Profile.QUICK, List.of("-p",
                         "latencyMs=soon"))), "").getMessage());
         PythonSetup.checkParams(JmhSettings.of(Profile.QUICK, List.of("-p", "latencyMs=5", "-p", "width=200")));
-        assertEquals("-p latencyMs=1,5 gives the python suite 2 values, and its benchmarks take one: run once per value",
-                assertThrows(UsageException.class, () -> PythonSetup.checkParams(JmhSettings.of(Profile.QUICK,
-                        List.of("-p", "latencyMs=1,5")))).getMessage());
+        assertEquals("-p latencyMs=1,5 gives the python suite 2 values, and its benchmarks take one: run once per "
+                + "value", assertThrows(UsageException.class, () -> PythonSetup.checkParams(
+                        JmhSettings.of(Profile.QUICK, List.of("-p", "latencyMs=1,5")))).getMessage());
         assertEquals("--threads 1,000 is too many for mp-pool (at most 64 child processes); leave it out with --strategies, "
                 + "or lower --threads", assertThrows(UsageException.class, () -> MatrixPlanner.plan(List.of("python"),
                 Profile.QUICK, List.of(1000), null, null, "primes", 2, 2)).getMessage());
