@@ -6,6 +6,7 @@ import io.parbench.analyzer.analysis.Format;
 import io.parbench.analyzer.model.BenchmarkKey;
 import io.parbench.analyzer.model.BenchmarkResult;
 import io.parbench.analyzer.model.Environment;
+import io.parbench.analyzer.model.Iterations;
 import io.parbench.analyzer.model.Unit;
 import io.parbench.analyzer.stats.TwoLevel;
 import java.util.ArrayList;
@@ -33,27 +34,27 @@ final class PrecisionSection {
     }
 
     /**
-     * What the plan assumes a fork and an iteration cost: the launcher's timings ({@code forkCosts} and
-     * {@code iterationCosts}, one per timed benchmark), and for the {@code untimed} rest the assumed fork cost and the
-     * configured iteration length, when there is one.
+     * What the plan assumes a fork and an iteration cost: the launcher's timings ({@code timed}, one per timed
+     * benchmark), and for the {@code untimed} rest the assumed fork cost and the configured iteration length, when
+     * there is one.
      */
-    private static String costs(double[] forkCosts, double[] iterationCosts, int untimed, double assumedForkCost,
-            double iteration) {
+    private static String costs(List<Iterations.Cost> timed, int untimed, double assumedForkCost, double iteration) {
         String assumed = String.format(Locale.ROOT, "%.1f s a fork beyond its measured iterations (assumed: the forks "
                 + "were not timed) and %.2f s an iteration", assumedForkCost, iteration);
-        if (forkCosts.length == 0) {
+        if (timed.isEmpty()) {
             return iteration > 0 ? "for " + assumed
                     : "(none here: the file records neither what a fork cost nor how long an iteration was)";
         }
         var median = new org.apache.commons.math3.stat.descriptive.rank.Median();
-        String timed = String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured "
+        String measured = String.format(Locale.ROOT, "for each benchmark's own cost of a fork beyond its measured "
                 + "iterations (the JVM's start, JMH's set-up, the warm-up) and of a measured iteration, as the "
-                + "launcher timed its forks (median over the benchmarks %.2f s and %.3f s)", median.evaluate(forkCosts),
-                median.evaluate(iterationCosts));
+                + "launcher timed its forks (median over the benchmarks %.2f s and %.3f s)",
+                median.evaluate(timed.stream().mapToDouble(Iterations.Cost::forkSeconds).toArray()),
+                median.evaluate(timed.stream().mapToDouble(Iterations.Cost::iterationSeconds).toArray()));
         if (untimed == 0) {
-            return timed;
+            return measured;
         }
-        return timed + String.format(Locale.ROOT, "; for the %d whose forks were not timed, %s", untimed,
+        return measured + String.format(Locale.ROOT, "; for the %d whose forks were not timed, %s", untimed,
                 iteration > 0 ? assumed : "none (no iteration length recorded)");
     }
 
@@ -71,11 +72,8 @@ final class PrecisionSection {
         double warmup = seconds(env.text("jmh", "warmupTime")) * env.number("jmh", "warmupIterations").orElse(0.0);
         double assumedForkCost = FORK_START_SECONDS + (Double.isNaN(warmup) ? 0 : warmup);
         var iterations = a.run().iterations();
-        double[] forkCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
-                .mapToDouble(c -> c.forkSeconds()).toArray();
-        double[] iterationCosts = results.stream().flatMap(r -> iterations.costOf(r.key()).stream())
-                .mapToDouble(c -> c.iterationSeconds()).toArray();
-        String costs = costs(forkCosts, iterationCosts, results.size() - forkCosts.length, assumedForkCost, iteration);
+        List<Iterations.Cost> timed = results.stream().flatMap(r -> iterations.costOf(r.key()).stream()).toList();
+        String costs = costs(timed, results.size() - timed.size(), assumedForkCost, iteration);
         long unsettled = results.stream().filter(r -> a.stats().get(r).unsettled()).count();
         long dropped = results.stream().filter(r -> a.stats().get(r).dropped() > 0).count();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "Each fork's iterations (its warm-up too, where the "
