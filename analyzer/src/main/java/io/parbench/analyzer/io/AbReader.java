@@ -55,15 +55,21 @@ public final class AbReader {
             }
             pairs.put(key, List.copyOf(list));
         }
-        List<String> jvmArgs = new ArrayList<>();
-        root.path("candidate").path("forkJvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         RunReader reader = new RunReader();
         Run base = reader.read(folder.resolve(side(file, root, "base")));
         Run candidate = reader.read(folder.resolve(side(file, root, "candidate")));
         AbDesign design = new AbDesign(root.path("status").asText("unknown"), root.path("seed").asLong(),
                 root.path("rounds").asInt(0), root.path("base").path("name").asText(""),
-                root.path("candidate").path("name").asText(""), List.copyOf(jvmArgs), pairs);
+                root.path("candidate").path("name").asText(""), jvmArgs(root, "base"), jvmArgs(root, "candidate"),
+                base.environment().number("durationSeconds").orElse(Double.NaN), pairs);
         return new Ab(folder, design, base, candidate);
+    }
+
+    /** The JVM arguments a side's forks got, as ab.json lists them. */
+    private static List<String> jvmArgs(JsonNode root, String side) {
+        List<String> args = new ArrayList<>();
+        root.path(side).path("forkJvmArgs").forEach(a -> args.add(a.asText()));
+        return List.copyOf(args);
     }
 
     /** A side's folder: a plain name inside the A/B folder, nothing that leads out of it. */

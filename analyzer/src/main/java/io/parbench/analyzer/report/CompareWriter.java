@@ -113,16 +113,30 @@ public final class CompareWriter {
                             ? "one spread for all" : String.format(Locale.ROOT, "worth %.1f degrees of freedom", prior.priorDf()));
         }
         if (Double.isFinite(mde)) {
+            double perRound = design.secondsPerRound();
+            String cost = Double.isFinite(perRound) ? String.format(Locale.ROOT, " (some %s more at this run's %.0f s a "
+                    + "round: --rounds %d)", minutes(more * perRound), perRound, design.rounds() + more) : "";
             s += String.format(Locale.ROOT, " The median minimum detectable effect (80%% power) is %.1f%%; about %d more "
-                    + "rounds would halve it. A regression must clear the threshold with its whole interval, so a "
+                    + "rounds would halve it%s. A regression must clear the threshold with its whole interval, so a "
                     + "slowdown is caught with 80%% power from a median %.1f%%: (1 + threshold) x (1 + MDE).", mde * 100,
-                    more, medianCaughtFrom(c) * 100);
+                    more, cost, medianCaughtFrom(c) * 100);
         }
         if (unsettled > 0) {
             s += String.format(Locale.ROOT, " %d pair%s left out: a fork reached no steady state.", unsettled,
                     unsettled == 1 ? " was" : "s were");
         }
         return s;
+    }
+
+    /** " with JVM arguments `...`", or nothing when a side's forks got none. */
+    private static String jvmArgsWords(List<String> args) {
+        return args.isEmpty() ? "" : " with JVM arguments `" + MarkdownRenderer.esc(String.join(" ", args)) + "`";
+    }
+
+    /** "25 minutes", "1 h 10 min": a duration as the summary says it, rounded to the minute. */
+    public static String minutes(double seconds) {
+        long m = Math.max(1, Math.round(seconds / 60));
+        return m < 60 ? m + (m == 1 ? " minute" : " minutes") : (m / 60) + " h " + (m % 60) + " min";
     }
 
     /** How a fork became one number, in the summary's words. */
@@ -215,12 +229,10 @@ public final class CompareWriter {
         sb.append(noiseSentence(c)).append("\n\n");
         if (c.paired() != null) {
             var d = c.paired().design();
-            sb.append("Base: `").append(MarkdownRenderer.esc(d.baseName())).append("`  \n");
-            sb.append("Candidate: `").append(MarkdownRenderer.esc(d.candidateName())).append('`');
-            if (!d.candidateJvmArgs().isEmpty()) {
-                sb.append(" with JVM arguments `").append(MarkdownRenderer.esc(String.join(" ", d.candidateJvmArgs())))
-                        .append('`');
-            }
+            sb.append("Base: `").append(MarkdownRenderer.esc(d.baseName())).append('`').append(jvmArgsWords(d.baseJvmArgs()))
+                    .append("  \n");
+            sb.append("Candidate: `").append(MarkdownRenderer.esc(d.candidateName())).append('`')
+                    .append(jvmArgsWords(d.candidateJvmArgs()));
             sb.append("  \nSchedule seed: ").append(d.seed())
                     .append(d.status().equals("complete") ? "" : " (run " + MarkdownRenderer.esc(d.status()) + ")")
                     .append("\n\n");
@@ -368,7 +380,9 @@ public final class CompareWriter {
             design.put("status", d.status());
             design.put("base", d.baseName());
             design.put("candidate", d.candidateName());
+            design.put("baseJvmArgs", d.baseJvmArgs());
             design.put("candidateJvmArgs", d.candidateJvmArgs());
+            design.put("secondsPerRound", finite(d.secondsPerRound()));
             design.put("forkSummary", c.paired().forkSummary().toString());
             design.put("medianMinimumDetectableEffect", finite(medianMinimumDetectableEffect(c)));
             design.put("medianCaughtFrom", finite(medianCaughtFrom(c)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parbench.analyzer.SyntheticJmh;
 import io.parbench.analyzer.cli.AnalyzerMain;
@@ -128,6 +129,48 @@ class PairedComparisonTest {
         assertEquals(2, AnalyzerMain.execute("ab", tmp.resolve("nothing").toString(), "--quiet"));
         Files.writeString(same.resolve("ab.json"), "{\"seed\":1,\"benchmarks\":[],\"base\":{\"folder\":\"../..\"}}");
         assertEquals(2, AnalyzerMain.execute("ab", same.toString(), "--quiet", "--out", tmp.resolve("o2").toString()));
+    }
+
+    /**
+     * Both sides' JVM arguments are said beside each side, and the rounds that would halve the MDE are priced in
+     * minutes from the run's wall time (environment.json), so a CI user can choose --rounds; unpriced without it.
+     */
+    @Test
+    void theSummarySaysEachSidesJvmArgumentsAndWhatMoreRoundsWouldCost() throws IOException {
+        Path dir = abFolder(tmp.resolve("ab"), 2, 2, 6, null);
+        String abJson = Files.readString(dir.resolve("ab.json"));
+        Files.writeString(dir.resolve("ab.json"), abJson.replace("\"base\":{\"name\":\"main\",\"folder\":\"base\"}",
+                "\"base\":{\"name\":\"main\",\"folder\":\"base\",\"forkJvmArgs\":[\"-Xbatch\"]}")
+                .replace("\"forkJvmArgs\":[\"-Dx=1\"]", "\"forkJvmArgs\":[\"-Xbatch\",\"-Dx=1\"]"));
+        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out", tmp.resolve("unpriced").toString()));
+        String unpriced = Files.readString(tmp.resolve("unpriced/summary.md"));
+        assertTrue(unpriced.contains("Base: `main` with JVM arguments `-Xbatch`"), unpriced);
+        assertTrue(unpriced.contains("Candidate: `pr` with JVM arguments `-Xbatch -Dx=1`"), unpriced);
+        assertTrue(unpriced.contains("more rounds would halve it. "), unpriced);
+        assertFalse(unpriced.contains(" s a round"), unpriced);
+
+        Files.writeString(dir.resolve("base/environment.json"), "{\"schemaVersion\":1,\"durationSeconds\":540.0}");
+        Comparison c = PairedComparison.of(new AbReader().read(dir), 0.02, List.of(), 10_000);
+        assertEquals(90.0, c.paired().design().secondsPerRound(), 1e-9);
+        assertEquals(List.of("-Xbatch"), c.paired().design().baseJvmArgs());
+        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out", tmp.resolve("priced").toString()));
+        String priced = Files.readString(tmp.resolve("priced/summary.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) more rounds would halve it \\(some "
+                + "(\\d+) minutes more at this run's 90 s a round: --rounds (\\d+)\\)").matcher(priced);
+        assertTrue(m.find(), priced);
+        int more = Integer.parseInt(m.group(1));
+        assertEquals(Math.round(more * 90 / 60.0), Long.parseLong(m.group(2)));
+        assertEquals(ROUNDS + more, Integer.parseInt(m.group(3)));
+        JsonNode design = new ObjectMapper().readTree(tmp.resolve("priced/compare.json").toFile()).path("design");
+        assertEquals(90.0, design.path("secondsPerRound").asDouble(), 1e-9);
+        assertEquals("-Xbatch", design.path("baseJvmArgs").get(0).asText());
+    }
+
+    @Test
+    void aDurationIsSaidInMinutesOrHours() {
+        assertEquals("1 minute", io.parbench.analyzer.report.CompareWriter.minutes(20));
+        assertEquals("25 minutes", io.parbench.analyzer.report.CompareWriter.minutes(25 * 60 + 10));
+        assertEquals("1 h 10 min", io.parbench.analyzer.report.CompareWriter.minutes(70 * 60));
     }
 
     /** --check-options judges the options alone, so scripts/parbench ab can refuse a typo before its run. */

@@ -77,6 +77,11 @@ public final class AbCommand implements Callable<Integer> {
             + "slower: a known change, to prove the gate).")
     String candidateJvmArgs;
 
+    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "JVM arguments for both sides' forks, separated by "
+            + "spaces, before the candidate's own (example: -Xbatch, which compiles in the foreground: see the README "
+            + "on what it does to the pairs' spread).")
+    String jvmArgs;
+
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the schedule (default: a new one; recorded in "
             + "ab.json, so the order and who runs first can be replayed).")
     Long seed;
@@ -147,10 +152,10 @@ public final class AbCommand implements Callable<Integer> {
         List<String> warnings = NoiseWarnings.of(machine, jvm, activity);
         String runId = "ab-" + RunDirectory.runId(ZonedDateTime.now(), machine.hostname());
         RunDirectory root = RunDirectory.create(out, ParbenchMain.home().resolve("reports"), runId);
-        List<String> candidateArgs = candidateJvmArgs == null || candidateJvmArgs.isBlank() ? List.of()
-                : List.of(candidateJvmArgs.trim().split("\\s+"));
+        List<String> bothArgs = words(jvmArgs);
+        List<String> candidateArgs = concat(bothArgs, words(candidateJvmArgs));
         Path hostClasses = hostClasses();
-        AbSide base = new AbSide("base", baseJar.toAbsolutePath(), javaCommand, List.of(),
+        AbSide base = new AbSide("base", baseJar.toAbsolutePath(), javaCommand, bothArgs,
                 RunDirectory.create(root.resolve("base"), null, "base"), hostClasses);
         AbSide candidate = new AbSide("candidate", candidateJar.toAbsolutePath(), javaCommand, candidateArgs,
                 RunDirectory.create(root.resolve("candidate"), null, "candidate"), hostClasses);
@@ -374,6 +379,11 @@ public final class AbCommand implements Callable<Integer> {
             throw new UsageException("the " + side + " jar " + jar + " holds no JMH benchmark");
         }
         return names;
+    }
+
+    /** JVM arguments given as one string, split at spaces; none for null or blank. */
+    static List<String> words(String args) {
+        return args == null || args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -49,7 +49,8 @@ class AbRunIT {
         Path out = tmp.resolve("ab");
         Process p = launch(out, "--base-jar", jar.toString(), "--candidate-jar", jar.toString(), "--profile", "smoke",
                 "--include", "Primes", "--strategies", "sequential,pool", "--threads", "2", "--rounds", "2", "--seed", "3",
-                "--candidate-jvm-args", "-Dparbench.workFactor=primes=1.05", "--quiet");
+                "--jvm-args", "-Dparbench.itBothSides=1", "--candidate-jvm-args", "-Dparbench.workFactor=primes=1.05",
+                "--quiet");
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), stderr(out));
@@ -57,7 +58,9 @@ class AbRunIT {
         JsonNode ab = JSON.readTree(out.resolve("ab.json").toFile());
         assertEquals("complete", ab.get("status").asText());
         assertEquals(3, ab.get("seed").asLong());
-        assertEquals(List.of("-Dparbench.workFactor=primes=1.05"),
+        // --jvm-args reach both sides' forks, the candidate's own come after them
+        assertEquals(List.of("-Dparbench.itBothSides=1"), JSON.convertValue(ab.get("base").get("forkJvmArgs"), List.class));
+        assertEquals(List.of("-Dparbench.itBothSides=1", "-Dparbench.workFactor=primes=1.05"),
                 JSON.convertValue(ab.get("candidate").get("forkJvmArgs"), List.class));
         assertEquals(2, ab.get("benchmarks").size());
         for (JsonNode b : ab.get("benchmarks")) {
@@ -89,7 +92,13 @@ class AbRunIT {
             assertEquals(2, it.get("benchmarks").get(0).get("forks").size());
         }
         JsonNode candEnv = JSON.readTree(out.resolve("candidate/environment.json").toFile());
-        assertEquals("-Dparbench.workFactor=primes=1.05", candEnv.get("jmh").get("forkJvmArgs").get(0).asText());
+        assertEquals("-Dparbench.workFactor=primes=1.05", candEnv.get("jmh").get("forkJvmArgs").get(1).asText());
+        for (String side : List.of("base", "candidate")) { // JMH's own "# VM options:" line: they reached the forks
+            String log = Files.readString(out.resolve(side).resolve("run.log"));
+            assertTrue(log.lines().anyMatch(l -> l.startsWith("# VM options:") && l.contains("-Dparbench.itBothSides=1")),
+                    side);
+            assertEquals(side.equals("candidate"), log.contains("-Dparbench.workFactor=primes=1.05"), side);
+        }
         assertTrue(Files.readString(out.resolve("candidate/run.log")).contains("parbench ab: round 2, candidate"));
         assertNoOrphans();
     }
