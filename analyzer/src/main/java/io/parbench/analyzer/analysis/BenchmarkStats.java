@@ -144,6 +144,15 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
                 || s.kind() == SteadyState.Kind.NO_STEADY_STATE);
     }
 
+    /**
+     * True when the benchmark is unsettled only because forks were still getting faster at their last iteration: its
+     * warm-up was longer than the warm-up iterations, and more of them would let it settle.
+     */
+    public boolean warmupTooShort() {
+        return unsettled() && forkStates.stream().filter(st -> st.kind() == SteadyState.Kind.SLOWDOWN
+                || st.kind() == SteadyState.Kind.NO_STEADY_STATE).allMatch(SteadyState::fasterAtEnd);
+    }
+
     /** "3 forks: 2 flat, 1 warm-up (2 iterations dropped)", or "" without per-fork checks. */
     public String steadyNote() {
         if (forkStates.isEmpty()) {
@@ -153,7 +162,11 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
         forkStates.forEach(st -> counts.merge(st.kind(), 1L, Long::sum));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d fork%s: ", forkStates.size(),
                 forkStates.size() == 1 ? "" : "s"));
-        sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        long faster = forkStates.stream().filter(SteadyState::fasterAtEnd).count();
+        sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()
+                + (e.getKey() == SteadyState.Kind.NO_STEADY_STATE && faster > 0 ? faster == 1 && e.getValue() == 1
+                        ? " (still getting faster at its end)" : String.format(Locale.ROOT,
+                                " (%s still getting faster at their end)", faster == e.getValue() ? "all" : faster) : ""))
                 .reduce((a, b) -> a + ", " + b).orElse(""));
         if (dropped > 0) {
             sb.append(String.format(Locale.ROOT, " (%d warm-up iteration%s dropped)", dropped, dropped == 1 ? "" : "s"));

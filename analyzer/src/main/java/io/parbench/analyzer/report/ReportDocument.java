@@ -106,8 +106,29 @@ public final class ReportDocument {
                     + "and carr%s no finding or recommendation: %s (the steady-state table under the method shows "
                     + "each fork).", unsettled.size(), unsettled.size() == 1 ? "" : "s", unsettled.size() == 1 ? "ies" : "y",
                     unsettled.size() > UNSETTLED_NAMED ? String.join("; ", unsettled.subList(0, UNSETTLED_NAMED))
-                            + " and " + (unsettled.size() - UNSETTLED_NAMED) + " more" : String.join("; ", unsettled))));
+                            + " and " + (unsettled.size() - UNSETTLED_NAMED) + " more" : String.join("; ", unsettled))
+                    + warmupHint(unsettled.size())));
         }
+    }
+
+    /**
+     * What to do when unsettled benchmarks were still getting faster at their end: their warm-up was longer than the
+     * run's (on a 2-vCPU machine, child JVMs and more threads than cores warm up slowly), so more warm-up time would
+     * let them settle: time, not iterations (README: 4 warm-up iterations of 200 ms left more such forks than 2, since
+     * the check sees the warm-up too; 3 of 1 s left none). "" when none was.
+     */
+    private String warmupHint(int unsettled) {
+        long faster = a.findings().stream().filter(f -> f.kind().equals("unsettled")
+                && Boolean.TRUE.equals(f.data().get("warmupTooShort"))).count();
+        if (faster == 0) {
+            return "";
+        }
+        String who = faster == unsettled ? unsettled == 1 ? "It was" : "All were"
+                : faster == 1 ? "One of them was" : faster + " of them were";
+        String its = faster == 1 ? "its" : "their";
+        return String.format(Locale.ROOT, " %s still getting faster at %s last iteration: %s warm-up was longer than "
+                + "the run's, and more warm-up time lets such forks settle (JMH's -w and -wi; with parbench, say: "
+                + "scripts/parbench run ... -- -wi 3 -w 1s).", who, its, its);
     }
 
     /** How many unsettled benchmarks the findings name before counting the rest. */

@@ -25,7 +25,17 @@ import java.util.Locale;
  *
  * <p>Values must be "lower is better" (time per operation); callers pass throughput as its reciprocal.
  */
-public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length) {
+public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length,
+        boolean fasterAtEnd) {
+
+    /**
+     * {@code fasterAtEnd}: a fork with no steady state that was still getting faster at its end (its last segment
+     * faster than the one before, or a drift down): a warm-up longer than its warm-up iterations, which more of them
+     * would let settle. False in every other case.
+     */
+    public SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length) {
+        this(kind, changepoints, outliers, steadyFrom, length, false);
+    }
 
     /** Barrett et al.'s four classes. */
     public enum Kind {
@@ -79,9 +89,13 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
             case WARMUP -> String.format(Locale.ROOT, "warm-up: steady from iteration %d of %d%s", steadyFrom + 1, length, o);
             case FLAT -> String.format(Locale.ROOT, "flat over %d iterations%s", length, o);
             case TOO_SHORT -> String.format(Locale.ROOT, "%d iterations: too few to tell", length);
-            default -> String.format(Locale.ROOT, "%s (changes at iteration%s %s of %d)%s", kind,
-                    changepoints.size() == 1 ? "" : "s", changepoints.stream().map(c -> Integer.toString(c + 1))
-                            .reduce((a, b) -> a + ", " + b).orElse(""), length, o);
+            default -> changepoints.isEmpty()
+                    ? String.format(Locale.ROOT, "%s (%s over %d iterations)%s", kind,
+                            fasterAtEnd ? "still getting faster" : "getting slower", length, o)
+                    : String.format(Locale.ROOT, "%s (changes at iteration%s %s of %d%s)%s", kind,
+                            changepoints.size() == 1 ? "" : "s", changepoints.stream().map(c -> Integer.toString(c + 1))
+                                    .reduce((a, b) -> a + ", " + b).orElse(""), length,
+                            fasterAtEnd ? ", still getting faster" : "", o);
         };
     }
 
@@ -124,6 +138,7 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
         Kind kind = Kind.FLAT;
         int steadyFrom = 0;
         boolean settledRun = true;
+        boolean fasterAtEnd = false;
         for (int s = segments - 2; s >= 0; s--) {
             if (mean[s] + sd[s] >= lower && mean[s] - sd[s] <= upper) {
                 continue; // equivalent to the last segment
@@ -135,6 +150,7 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
             }
             if (endOriginal >= n - tail) {
                 kind = Kind.NO_STEADY_STATE;
+                fasterAtEnd = mean[s] > mean[lastSeg]; // slower just before the end: it was still warming up
                 break;
             }
             if (mean[s] - sd[s] < lower) {
@@ -145,8 +161,9 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
         }
         if (kind == Kind.FLAT && trending(clean, delta)) {
             kind = Kind.NO_STEADY_STATE; // a drift PELT cannot cut into segments (see trending)
+            fasterAtEnd = slope(clean) < 0;
         }
-        return new SteadyState(kind, cps, outliers, kind == Kind.FLAT ? 0 : steadyFrom, n);
+        return new SteadyState(kind, cps, outliers, kind == Kind.FLAT ? 0 : steadyFrom, n, fasterAtEnd);
     }
 
     /** Spearman's rank correlation beyond this (two-sided p below 0.001) is a drift, not noise. */
@@ -169,19 +186,24 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
         }
         double rho = new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(x, y);
         if (Double.isNaN(rho) || Math.abs(rho) >= 1) {
-            return !Double.isNaN(rho) && fittedChange(x, y) > 2 * delta;
+            return !Double.isNaN(rho) && fittedChange(y) > 2 * delta;
         }
         double t = rho * Math.sqrt((n - 2) / (1 - rho * rho));
         double p = 2 * (1 - new org.apache.commons.math3.distribution.TDistribution(n - 2).cumulativeProbability(Math.abs(t)));
-        return p < TREND_P && fittedChange(x, y) > 2 * delta;
+        return p < TREND_P && fittedChange(y) > 2 * delta;
     }
 
-    private static double fittedChange(double[] x, double[] y) {
+    private static double fittedChange(double[] y) {
+        return Math.abs(slope(y) * (y.length - 1));
+    }
+
+    /** The least-squares slope of {@code y} against its index (per iteration; negative: getting faster). */
+    private static double slope(double[] y) {
         org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
-        for (int i = 0; i < x.length; i++) {
-            r.addData(x[i], y[i]);
+        for (int i = 0; i < y.length; i++) {
+            r.addData(i, y[i]);
         }
-        return Math.abs(r.getSlope() * (x.length - 1));
+        return r.getSlope();
     }
 
     /** Points more than {@value #OUTLIER_FENCE} x (p90 - p10) from the median of a window around them. */

@@ -83,6 +83,37 @@ class SteadinessReportTest {
     }
 
     /**
+     * A benchmark unsettled only by forks still getting faster at their end is said to need a longer warm-up, with
+     * what to pass; one whose fork got slower (the test above) gets no such advice.
+     */
+    @Test
+    void aForkStillWarmingUpAtItsEndIsSaidToNeedMoreWarmUp() throws Exception {
+        SyntheticJmh s = new SyntheticJmh();
+        s.entry(PRIMES, "avgt", "ms/op", p("sequential", 1), new double[][] {flat(33, 12, 0.002), flat(33.2, 12, 0.002),
+                flat(32.9, 12, 0.002)});
+        s.entry(PRIMES, "avgt", "ms/op", p("pool", 2), new double[][] {flat(17.5, 12, 0.002), drifting(22, -0.4, 12),
+                flat(17.4, 12, 0.002)});
+        s.entry(PRIMES, "avgt", "ms/op", p("virtual", 2), new double[][] {flat(15, 12, 0.002), flat(15.1, 12, 0.002),
+                drifting(15, 0.8, 12)});
+        Analysis a = Analysis.of(run(s.json()));
+        BenchmarkStats pool = a.stats().values().stream().filter(x -> "pool".equals(x.result().key().param("strategy")))
+                .findFirst().orElseThrow();
+        assertTrue(pool.warmupTooShort(), pool.steadyNote());
+        assertEquals("3 forks: 2 flat, 1 no steady state (still getting faster at its end)", pool.steadyNote());
+        BenchmarkStats virtual = a.stats().values().stream()
+                .filter(x -> "virtual".equals(x.result().key().param("strategy"))).findFirst().orElseThrow();
+        assertFalse(virtual.warmupTooShort(), virtual.steadyNote());
+        Path out = tmp.resolve("report");
+        new ReportWriter().write(a, out, "warming");
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("2 benchmarks did not reach a steady state"), md);
+        assertTrue(md.contains("One of them was still getting faster at its last iteration: its warm-up was longer "
+                + "than the run's"), md);
+        assertTrue(md.contains("more warm-up time lets such forks settle (JMH's -w and -wi; with parbench, say: "
+                + "scripts/parbench run ... -- -wi 3 -w 1s)."), md);
+    }
+
+    /**
      * The plan of forks x iterations uses what the launcher timed (iterations.json's seconds and measuredSeconds per
      * fork: each benchmark's median fork cost beyond its measured iterations, and its median iteration), not an assumed
      * cost; a fork without times is left out of the medians, and a folder without them or an iteration length says

@@ -1,6 +1,7 @@
 package io.parbench.analyzer.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -58,6 +59,31 @@ class SteadyStateTest {
         SteadyState s = SteadyState.classify(series(5, 0.01, 20, 10, 4, 14)); // still changing at the end
         assertEquals(SteadyState.Kind.NO_STEADY_STATE, s.kind(), s.toString());
         assertTrue(!s.kind().settled());
+    }
+
+    /**
+     * A fork still getting faster at its end had a warm-up longer than its warm-up iterations: said, so a report can
+     * tell the reader that more warm-up would let it settle. A fork getting slower, or stepping up, is not that.
+     */
+    @Test
+    void aForkStillGettingFasterAtItsEndIsToldFromOneGettingSlower() {
+        // a default run's fork (matmul, platform at 4 threads, 2 warm-up + 6 measured iterations of 200 ms, ms/op)
+        SteadyState warming = SteadyState.classify(new double[] {13.95, 11.69, 11.37, 11.63, 10.84, 10.72, 10.01, 9.96});
+        assertEquals(SteadyState.Kind.NO_STEADY_STATE, warming.kind(), warming.toString());
+        assertTrue(warming.fasterAtEnd());
+        assertEquals("no steady state (still getting faster over 8 iterations)", warming.describe());
+        // the same run's primes sequential fork, getting slower to the end
+        SteadyState slower = SteadyState.classify(new double[] {35.63, 36.12, 35.83, 36.77, 36.76, 36.82, 37.33, 37.38});
+        assertEquals(SteadyState.Kind.NO_STEADY_STATE, slower.kind(), slower.toString());
+        assertFalse(slower.fasterAtEnd());
+        assertEquals("no steady state (getting slower over 8 iterations)", slower.describe());
+        SteadyState stepDown = SteadyState.classify(series(5, 0.01, 20, 14, 4, 10)); // faster in its last quarter
+        assertEquals(SteadyState.Kind.NO_STEADY_STATE, stepDown.kind(), stepDown.toString());
+        assertTrue(stepDown.fasterAtEnd());
+        assertTrue(stepDown.describe().endsWith("of 24, still getting faster)"), stepDown.describe());
+        SteadyState stepUp = SteadyState.classify(series(5, 0.01, 20, 10, 4, 14));
+        assertFalse(stepUp.fasterAtEnd(), stepUp.toString());
+        assertFalse(SteadyState.classify(series(3, 0.01, 6, 40, 18, 10)).fasterAtEnd(), "a warm-up that ended settled");
     }
 
     @Test
