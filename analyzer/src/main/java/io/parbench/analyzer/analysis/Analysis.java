@@ -52,7 +52,8 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
             if (s.unsettled()) {
                 findings.add(new Finding(r.key().label(), "unsettled", r.key().label() + " did not reach a steady state ("
                         + s.steadyNote() + "): it is left out of the rankings, findings and recommendations.",
-                        Map.of("forks", s.forks(), "states", s.forkStates().stream().map(x -> x.kind().toString()).toList(),
+                        Map.of("forks", s.forks(),
+                                "states", s.forkStates().stream().map(x -> x.kind().toString()).toList(),
                                 "warmupTooShort", s.warmupTooShort())));
             } else if (s.noisy() || s.outliers() > 0) {
                 findings.add(new Finding(r.key().label(), "noise", r.key().label() + ": " + s.noiseNote()

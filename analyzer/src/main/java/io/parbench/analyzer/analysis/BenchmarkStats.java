@@ -146,7 +146,7 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
 
     /**
      * True when the benchmark is unsettled only because forks were still getting faster at their last iteration: its
-     * warm-up was longer than the warm-up iterations, and more of them would let it settle.
+     * warm-up was longer than the run's, and more warm-up time would let it settle.
      */
     public boolean warmupTooShort() {
         return unsettled() && forkStates.stream().filter(st -> st.kind() == SteadyState.Kind.SLOWDOWN
@@ -165,8 +165,8 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
         long faster = forkStates.stream().filter(SteadyState::fasterAtEnd).count();
         sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()
                 + (e.getKey() == SteadyState.Kind.NO_STEADY_STATE && faster > 0 ? faster == 1 && e.getValue() == 1
-                        ? " (still getting faster at its end)" : String.format(Locale.ROOT,
-                                " (%s still getting faster at their end)", faster == e.getValue() ? "all" : faster) : ""))
+                        ? " (still getting faster at its end)" : String.format(Locale.ROOT, " (%s still getting "
+                                + "faster at their end)", faster == e.getValue() ? "all" : faster) : ""))
                 .reduce((a, b) -> a + ", " + b).orElse(""));
         if (dropped > 0) {
             sb.append(String.format(Locale.ROOT, " (%d warm-up iteration%s dropped)", dropped, dropped == 1 ? "" : "s"));

@@ -114,8 +114,8 @@ public final class CompareWriter {
         }
         if (Double.isFinite(mde)) {
             double perRound = design.secondsPerRound();
-            String cost = Double.isFinite(perRound) ? String.format(Locale.ROOT, " (some %s more at this run's %.0f s a "
-                    + "round: --rounds %d)", minutes(more * perRound), perRound, design.rounds() + more) : "";
+            String cost = Double.isFinite(perRound) ? String.format(Locale.ROOT, " (some %s more at this run's "
+                    + "%.0f s a round: --rounds %d)", minutes(more * perRound), perRound, design.rounds() + more) : "";
             s += String.format(Locale.ROOT, " The median minimum detectable effect (80%% power) is %.1f%%; about %d more "
                     + "rounds would halve it%s. A regression must clear the threshold with its whole interval, so a "
                     + "slowdown is caught with 80%% power from a median %.1f%%: (1 + threshold) x (1 + MDE).", mde * 100,
@@ -229,8 +229,8 @@ public final class CompareWriter {
         sb.append(noiseSentence(c)).append("\n\n");
         if (c.paired() != null) {
             var d = c.paired().design();
-            sb.append("Base: `").append(MarkdownRenderer.esc(d.baseName())).append('`').append(jvmArgsWords(d.baseJvmArgs()))
-                    .append("  \n");
+            sb.append("Base: `").append(MarkdownRenderer.esc(d.baseName())).append('`')
+                    .append(jvmArgsWords(d.baseJvmArgs())).append("  \n");
             sb.append("Candidate: `").append(MarkdownRenderer.esc(d.candidateName())).append('`')
                     .append(jvmArgsWords(d.candidateJvmArgs()));
             sb.append("  \nSchedule seed: ").append(d.seed())

@@ -30,8 +30,8 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
 
     /**
      * {@code fasterAtEnd}: a fork with no steady state that was still getting faster at its end (its last segment
-     * faster than the one before, or a drift down): a warm-up longer than its warm-up iterations, which more of them
-     * would let settle. False in every other case.
+     * faster than the one before, or a drift down): a warm-up longer than its warm-up iterations, which more warm-up
+     * time would let settle (time, not iterations: the README's measurement). False in every other case.
      */
     public SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length) {
         this(kind, changepoints, outliers, steadyFrom, length, false);

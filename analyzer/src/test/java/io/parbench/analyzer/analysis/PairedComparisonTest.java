@@ -142,7 +142,8 @@ class PairedComparisonTest {
         Files.writeString(dir.resolve("ab.json"), abJson.replace("\"base\":{\"name\":\"main\",\"folder\":\"base\"}",
                 "\"base\":{\"name\":\"main\",\"folder\":\"base\",\"forkJvmArgs\":[\"-Xbatch\"]}")
                 .replace("\"forkJvmArgs\":[\"-Dx=1\"]", "\"forkJvmArgs\":[\"-Xbatch\",\"-Dx=1\"]"));
-        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out", tmp.resolve("unpriced").toString()));
+        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out",
+                tmp.resolve("unpriced").toString()));
         String unpriced = Files.readString(tmp.resolve("unpriced/summary.md"));
         assertTrue(unpriced.contains("Base: `main` with JVM arguments `-Xbatch`"), unpriced);
         assertTrue(unpriced.contains("Candidate: `pr` with JVM arguments `-Xbatch -Dx=1`"), unpriced);
@@ -153,7 +154,8 @@ class PairedComparisonTest {
         Comparison c = PairedComparison.of(new AbReader().read(dir), 0.02, List.of(), 10_000);
         assertEquals(90.0, c.paired().design().secondsPerRound(), 1e-9);
         assertEquals(List.of("-Xbatch"), c.paired().design().baseJvmArgs());
-        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out", tmp.resolve("priced").toString()));
+        assertEquals(1, AnalyzerMain.execute("ab", dir.toString(), "--quiet", "--out",
+                tmp.resolve("priced").toString()));
         String priced = Files.readString(tmp.resolve("priced/summary.md"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) more rounds would halve it \\(some "
                 + "(\\d+) minutes more at this run's 90 s a round: --rounds (\\d+)\\)").matcher(priced);

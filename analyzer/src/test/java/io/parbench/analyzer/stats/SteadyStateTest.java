@@ -68,12 +68,14 @@ class SteadyStateTest {
     @Test
     void aForkStillGettingFasterAtItsEndIsToldFromOneGettingSlower() {
         // a default run's fork (matmul, platform at 4 threads, 2 warm-up + 6 measured iterations of 200 ms, ms/op)
-        SteadyState warming = SteadyState.classify(new double[] {13.95, 11.69, 11.37, 11.63, 10.84, 10.72, 10.01, 9.96});
+        SteadyState warming = SteadyState.classify(
+                new double[] {13.95, 11.69, 11.37, 11.63, 10.84, 10.72, 10.01, 9.96});
         assertEquals(SteadyState.Kind.NO_STEADY_STATE, warming.kind(), warming.toString());
         assertTrue(warming.fasterAtEnd());
         assertEquals("no steady state (still getting faster over 8 iterations)", warming.describe());
         // the same run's primes sequential fork, getting slower to the end
-        SteadyState slower = SteadyState.classify(new double[] {35.63, 36.12, 35.83, 36.77, 36.76, 36.82, 37.33, 37.38});
+        SteadyState slower = SteadyState.classify(
+                new double[] {35.63, 36.12, 35.83, 36.77, 36.76, 36.82, 37.33, 37.38});
         assertEquals(SteadyState.Kind.NO_STEADY_STATE, slower.kind(), slower.toString());
         assertFalse(slower.fasterAtEnd());
         assertEquals("no steady state (getting slower over 8 iterations)", slower.describe());

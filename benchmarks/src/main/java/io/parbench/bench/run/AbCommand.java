@@ -77,9 +77,8 @@ public final class AbCommand implements Callable<Integer> {
             + "slower: a known change, to prove the gate).")
     String candidateJvmArgs;
 
-    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "JVM arguments for both sides' forks, separated by "
-            + "spaces, before the candidate's own (example: -Xbatch, which compiles in the foreground: see the README "
-            + "on what it does to the pairs' spread).")
+    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "JVM arguments for both sides' forks, separated "
+            + "by spaces, before the candidate's own (examples: -Xmx2g, -XX:+UseParallelGC).")
     String jvmArgs;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the schedule (default: a new one; recorded in "

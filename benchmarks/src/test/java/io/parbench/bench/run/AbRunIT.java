@@ -59,7 +59,8 @@ class AbRunIT {
         assertEquals("complete", ab.get("status").asText());
         assertEquals(3, ab.get("seed").asLong());
         // --jvm-args reach both sides' forks, the candidate's own come after them
-        assertEquals(List.of("-Dparbench.itBothSides=1"), JSON.convertValue(ab.get("base").get("forkJvmArgs"), List.class));
+        assertEquals(List.of("-Dparbench.itBothSides=1"),
+                JSON.convertValue(ab.get("base").get("forkJvmArgs"), List.class));
         assertEquals(List.of("-Dparbench.itBothSides=1", "-Dparbench.workFactor=primes=1.05"),
                 JSON.convertValue(ab.get("candidate").get("forkJvmArgs"), List.class));
         assertEquals(2, ab.get("benchmarks").size());
@@ -95,8 +96,8 @@ class AbRunIT {
         assertEquals("-Dparbench.workFactor=primes=1.05", candEnv.get("jmh").get("forkJvmArgs").get(1).asText());
         for (String side : List.of("base", "candidate")) { // JMH's own "# VM options:" line: they reached the forks
             String log = Files.readString(out.resolve(side).resolve("run.log"));
-            assertTrue(log.lines().anyMatch(l -> l.startsWith("# VM options:") && l.contains("-Dparbench.itBothSides=1")),
-                    side);
+            assertTrue(log.lines().anyMatch(l -> l.startsWith("# VM options:")
+                    && l.contains("-Dparbench.itBothSides=1")), side);
             assertEquals(side.equals("candidate"), log.contains("-Dparbench.workFactor=primes=1.05"), side);
         }
         assertTrue(Files.readString(out.resolve("candidate/run.log")).contains("parbench ab: round 2, candidate"));
