@@ -140,8 +140,12 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
 
     /** True when a fork reached no steady state (a slowdown, or still changing at its end): no finding rests on it. */
     public boolean unsettled() {
-        return forkStates.stream().anyMatch(s -> s.kind() == SteadyState.Kind.SLOWDOWN
-                || s.kind() == SteadyState.Kind.NO_STEADY_STATE);
+        return forkStates.stream().anyMatch(BenchmarkStats::unsettled);
+    }
+
+    /** A fork that makes its benchmark unsettled: a slowdown, or no steady state ("too short to tell" does not). */
+    private static boolean unsettled(SteadyState fork) {
+        return fork.kind() == SteadyState.Kind.SLOWDOWN || fork.kind() == SteadyState.Kind.NO_STEADY_STATE;
     }
 
     /**
@@ -149,8 +153,7 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
      * warm-up was longer than the run's, and more warm-up time would let it settle.
      */
     public boolean warmupTooShort() {
-        return unsettled() && forkStates.stream().filter(st -> st.kind() == SteadyState.Kind.SLOWDOWN
-                || st.kind() == SteadyState.Kind.NO_STEADY_STATE).allMatch(SteadyState::fasterAtEnd);
+        return unsettled() && forkStates.stream().filter(BenchmarkStats::unsettled).allMatch(SteadyState::fasterAtEnd);
     }
 
     /** "3 forks: 2 flat, 1 warm-up (2 iterations dropped)", or "" without per-fork checks. */
@@ -162,11 +165,13 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
         forkStates.forEach(st -> counts.merge(st.kind(), 1L, Long::sum));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d fork%s: ", forkStates.size(),
                 forkStates.size() == 1 ? "" : "s"));
+        // only a fork with no steady state can be faster at its end
         long faster = forkStates.stream().filter(SteadyState::fasterAtEnd).count();
+        long noSteady = counts.getOrDefault(SteadyState.Kind.NO_STEADY_STATE, 0L);
+        String stillFaster = faster == 0 ? "" : noSteady == 1 ? " (still getting faster at its end)"
+                : " (" + (faster == noSteady ? "all" : Long.toString(faster)) + " still getting faster at their end)";
         sb.append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()
-                + (e.getKey() == SteadyState.Kind.NO_STEADY_STATE && faster > 0 ? faster == 1 && e.getValue() == 1
-                        ? " (still getting faster at its end)" : String.format(Locale.ROOT, " (%s still getting "
-                                + "faster at their end)", faster == e.getValue() ? "all" : faster) : ""))
+                + (e.getKey() == SteadyState.Kind.NO_STEADY_STATE ? stillFaster : ""))
                 .reduce((a, b) -> a + ", " + b).orElse(""));
         if (dropped > 0) {
             sb.append(String.format(Locale.ROOT, " (%d warm-up iteration%s dropped)", dropped, dropped == 1 ? "" : "s"));

@@ -118,8 +118,7 @@ public final class ReportDocument {
      * the check sees the warm-up too; 3 of 1 s left none). "" when none was.
      */
     private String warmupHint(int unsettled) {
-        long faster = a.findings().stream().filter(f -> f.kind().equals("unsettled")
-                && Boolean.TRUE.equals(f.data().get("warmupTooShort"))).count();
+        long faster = a.stats().values().stream().filter(BenchmarkStats::warmupTooShort).count();
         if (faster == 0) {
             return "";
         }

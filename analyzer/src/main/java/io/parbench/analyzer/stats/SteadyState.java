@@ -24,18 +24,13 @@ import java.util.Locale;
  * {@value #DELTA_FRACTION} of the fastest segment's mean (warmup_stats: 0.001 s, i.e. 0.1 to 1% of their benchmarks).
  *
  * <p>Values must be "lower is better" (time per operation); callers pass throughput as its reciprocal.
+ *
+ * <p>{@code fasterAtEnd}: a fork with no steady state that was still getting faster at its end (its last segment
+ * faster than the one before, or a drift down): a warm-up longer than its warm-up iterations, which more warm-up time
+ * would let settle (time, not iterations: the README's measurement). False in every other case.
  */
 public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length,
         boolean fasterAtEnd) {
-
-    /**
-     * {@code fasterAtEnd}: a fork with no steady state that was still getting faster at its end (its last segment
-     * faster than the one before, or a drift down): a warm-up longer than its warm-up iterations, which more warm-up
-     * time would let settle (time, not iterations: the README's measurement). False in every other case.
-     */
-    public SteadyState(Kind kind, List<Integer> changepoints, List<Integer> outliers, int steadyFrom, int length) {
-        this(kind, changepoints, outliers, steadyFrom, length, false);
-    }
 
     /** Barrett et al.'s four classes. */
     public enum Kind {
@@ -103,7 +98,7 @@ public record SteadyState(Kind kind, List<Integer> changepoints, List<Integer> o
     public static SteadyState classify(double[] series) {
         int n = series.length;
         if (n < MIN_POINTS) {
-            return new SteadyState(Kind.TOO_SHORT, List.of(), List.of(), 0, n);
+            return new SteadyState(Kind.TOO_SHORT, List.of(), List.of(), 0, n, false);
         }
         List<Integer> outliers = outliers(series);
         int[] kept = new int[n - outliers.size()];
