@@ -114,8 +114,8 @@ public final class ReportDocument {
     /**
      * What to do when unsettled benchmarks were still getting faster at their end: their warm-up was longer than the
      * run's (on a 2-vCPU machine, child JVMs and more threads than cores warm up slowly), so more warm-up time would
-     * let them settle: time, not iterations (README: 4 warm-up iterations of 200 ms left more such forks than 2, since
-     * the check sees the warm-up too; 3 of 1 s left none). "" when none was.
+     * let them settle: time, not iterations (README, measured twice: 4 warm-up iterations of 200 ms left no fewer such
+     * forks than 2, since the check sees the warm-up too; 3 of 1 s left 0 and 1 of 16). "" when none was.
      */
     private String warmupHint(int unsettled) {
         long faster = a.stats().values().stream().filter(BenchmarkStats::warmupTooShort).count();

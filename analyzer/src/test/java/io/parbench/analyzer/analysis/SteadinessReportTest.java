@@ -44,6 +44,12 @@ class SteadinessReportTest {
         return Map.of("strategy", strategy, "threads", Integer.toString(threads), "size", "300000");
     }
 
+    /** The stats of the run's one benchmark of {@code strategy}. */
+    private static BenchmarkStats statsOf(Analysis a, String strategy) {
+        return a.stats().values().stream().filter(x -> strategy.equals(x.result().key().param("strategy"))).findFirst()
+                .orElseThrow();
+    }
+
     private Run run(String json) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("run"));
         Files.writeString(dir.resolve("results.json"), json);
@@ -61,8 +67,7 @@ class SteadinessReportTest {
         s.entry(PRIMES, "avgt", "ms/op", p("pool", 2), new double[][] {flat(17.5, 12, 0.002), flat(17.6, 12, 0.002),
                 flat(17.4, 12, 0.002)});
         Analysis a = Analysis.of(run(s.json()));
-        BenchmarkStats virtual = a.stats().values().stream().filter(x -> "virtual".equals(x.result().key().param("strategy")))
-                .findFirst().orElseThrow();
+        BenchmarkStats virtual = statsOf(a, "virtual");
         assertTrue(virtual.unsettled(), virtual.steadyNote());
         assertEquals("3 forks: 2 flat, 1 no steady state", virtual.steadyNote());
         String findings = String.join("\n", a.findings().stream().map(Finding::sentence).toList());
@@ -96,12 +101,10 @@ class SteadinessReportTest {
         s.entry(PRIMES, "avgt", "ms/op", p("virtual", 2), new double[][] {flat(15, 12, 0.002), flat(15.1, 12, 0.002),
                 drifting(15, 0.8, 12)});
         Analysis a = Analysis.of(run(s.json()));
-        BenchmarkStats pool = a.stats().values().stream().filter(x -> "pool".equals(x.result().key().param("strategy")))
-                .findFirst().orElseThrow();
+        BenchmarkStats pool = statsOf(a, "pool");
         assertTrue(pool.warmupTooShort(), pool.steadyNote());
         assertEquals("3 forks: 2 flat, 1 no steady state (still getting faster at its end)", pool.steadyNote());
-        BenchmarkStats virtual = a.stats().values().stream()
-                .filter(x -> "virtual".equals(x.result().key().param("strategy"))).findFirst().orElseThrow();
+        BenchmarkStats virtual = statsOf(a, "virtual");
         assertFalse(virtual.warmupTooShort(), virtual.steadyNote());
         Path out = tmp.resolve("report");
         new ReportWriter().write(a, out, "warming");
