@@ -139,7 +139,7 @@ public record JmhSettings(
      */
     public double estimatedSeconds(List<PlannedBenchmark> plan, Profile profile) {
         var python = io.parbench.bench.python.PythonSuite.Settings.of(profile);
-        return plan.stream().mapToDouble(b -> estimatedSecondsPerFork(b, python)).sum() * rounds();
+        return plan.stream().mapToDouble(b -> estimatedSecondsPerFork(b, python) * b.forks(rounds())).sum();
     }
 
     /**

@@ -53,8 +53,11 @@ public final class ListCommand implements Callable<Integer> {
                     : String.format("    %-16s threads=%s", s, t)));
         });
         double seconds = settings.estimatedSeconds(plan, profile);
-        console.result(String.format("%d benchmarks, profile %s: %d fork(s), %d x %s warm-up, %d x %s measured; "
-                        + "estimated %s", plan.size(), profile, settings.forks(), settings.warmupIterations(),
+        int fewer = plan.stream().mapToInt(b -> b.forks(settings.rounds())).min().orElse(settings.forks());
+        String forks = settings.forks() + " fork(s)"
+                + (fewer < settings.rounds() ? " (process-cold " + fewer + ")" : "");
+        console.result(String.format("%d benchmarks, profile %s: %s, %d x %s warm-up, %d x %s measured; "
+                        + "estimated %s", plan.size(), profile, forks, settings.warmupIterations(),
                 settings.warmupTime(), settings.measurementIterations(), settings.measurementTime(),
                 Console.duration(Duration.ofSeconds(Math.round(seconds)))));
     }

@@ -15,7 +15,8 @@ public final class MatrixOptions {
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "quick",
             description = "smoke (every benchmark once, briefly: for tests and CI), quick (default: 3 forks run as "
-                    + "interleaved rounds, 2 warm-up and 6 measured iterations of 200 ms) or full (3 forks, 5 + 10 iterations of 2 s, two sizes).")
+                    + "interleaved rounds, 2 warm-up and 6 measured iterations of 200 ms) or full (3 forks, 5 + 10 "
+                    + "iterations of 2 s, two sizes); with 3 rounds or more process-cold sits out the last.")
     String profile;
 
     @Option(names = "--threads", paramLabel = "N,N,...",

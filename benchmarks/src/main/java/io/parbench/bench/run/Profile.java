@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  *       The numbers prove that everything runs, nothing more.</li>
  *   <li>{@code quick} (the default): 3 forks (run as 3 interleaved rounds), 2 warm-up and 6 measured iterations of
  *       0.2 s each: three JVMs show how much one JVM differs from the next, which one fork's iterations cannot, in
- *       about the time one fork of 1 s iterations took.</li>
+ *       about the time one fork of 1 s iterations took. {@code process-cold} runs 2 ({@link PlannedBenchmark#forks}).
+ *       </li>
  *   <li>{@code full}: for publication: 3 forks, 5 warm-up and 10 measured iterations of 2 s, two sizes.</li>
  * </ul>
  */

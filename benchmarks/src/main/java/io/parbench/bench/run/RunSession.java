@@ -26,9 +26,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs a plan in rounds, one JMH fork of one benchmark at a time (JMH forks its own JVM): each round runs one fork of
- * every benchmark, in a fresh random order (seeded; the seed and every round's order are recorded in
- * iterations.json), as randomized multiple interleaved trials do (Abedi and Brecht, ICPE 2017), so that a burst of
- * noise on a shared machine falls on random benchmarks instead of on one strategy's block. The run folder is valid
+ * every benchmark ({@code process-cold} sits out the last of three or more rounds: {@link PlannedBenchmark#forks}),
+ * in a fresh random order (seeded; the seed and every round's order are recorded in iterations.json), as randomized
+ * multiple interleaved trials do (Abedi and Brecht, ICPE 2017), so that a burst of noise on a shared machine falls on
+ * random benchmarks instead of on one strategy's block. The run folder is valid
  * after every fork: results.json holds every fork that finished (one entry per benchmark, one rawData row per fork),
  * so an interrupted run loses only the fork in progress.
  */
@@ -103,12 +104,15 @@ public final class RunSession {
                     StandardCharsets.UTF_8) : log;
             recorder = new IterationRecorder(OutputFormatFactory.createFormatInstance(jmhOut, VerboseMode.NORMAL));
             int roundCount = settings.rounds();
-            double total = plan.stream().mapToDouble(this::forkSeconds).sum() * roundCount;
+            double total = plan.stream().mapToDouble(b -> forkSeconds(b) * b.forks(roundCount)).sum();
+            int steps = plan.stream().mapToInt(b -> b.forks(roundCount)).sum();
             double done = 0;
             int step = 0;
             java.util.Set<PlannedBenchmark> failed = new java.util.HashSet<>();
             for (int round = 1; round <= roundCount; round++) {
-                List<PlannedBenchmark> order = startRound(round, plan, false);
+                int r = round;
+                List<PlannedBenchmark> order = startRound(round, plan.stream().filter(b -> b.runsIn(r, roundCount))
+                        .toList(), false);
                 for (PlannedBenchmark b : order) {
                     step++;
                     if (failed.contains(b)) {
@@ -119,10 +123,10 @@ public final class RunSession {
                     double pace = done == 0 ? 1.0 : elapsed.toMillis() / 1000.0 / done;
                     Duration eta = Duration.ofMillis(Math.round((total - done) * pace * 1000));
                     done += forkSeconds(b);
-                    console.info(String.format(Locale.ROOT, "[%d/%d] %s%s  %s", step, plan.size() * roundCount,
+                    console.info(String.format(Locale.ROOT, "[%d/%d] %s%s  %s", step, steps,
                             b.label(), roundCount > 1 ? " (round " + round + " of " + roundCount + ")" : "",
                             console.dim("elapsed " + Console.duration(elapsed) + ", ETA " + Console.duration(eta))));
-                    log.println("# parbench [" + step + "/" + plan.size() * roundCount + "] round " + round + ": " + b.label());
+                    log.println("# parbench [" + step + "/" + steps + "] round " + round + ": " + b.label());
                     if (!runOne(b, recorder)) {
                         failed.add(b);
                     }
@@ -330,8 +334,9 @@ public final class RunSession {
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("count", settings.rounds());
             about.put("seed", seed);
-            about.put("note", "each round runs one fork of every benchmark, in the order listed (java.util.Random(seed "
-                    + "+ round) shuffles the plan)");
+            about.put("note", "each round runs one fork of every benchmark (process-cold sits out the last of "
+                    + "three or more), in the order listed (java.util.Random(seed + round) shuffles the plan's "
+                    + "benchmarks that run in the round)");
             about.put("rounds", rounds);
             var doc = recorder.document(about);
             dir.writeAtomically(RunDirectory.ITERATIONS, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, doc));

@@ -32,6 +32,24 @@ class MatrixPlannerTest {
     }
 
     @Test
+    void processColdSitsOutTheLastOfThreeRoundsOrMore() {
+        List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.QUICK, List.of(1, 2, 4), null, null,
+                null, 2, 2);
+        PlannedBenchmark cold = plan.stream().filter(b -> b.strategy().equals("process-cold")).findFirst()
+                .orElseThrow();
+        PlannedBenchmark pool = plan.stream().filter(b -> b.strategy().equals("pool")).findFirst().orElseThrow();
+        assertEquals(List.of(1, 2, 2, 4, 9), List.of(1, 2, 3, 5, 10).stream().map(cold::forks).toList());
+        assertEquals(List.of(1, 2, 3, 5, 10), List.of(1, 2, 3, 5, 10).stream().map(pool::forks).toList());
+        assertEquals(List.of(true, true, false), List.of(1, 2, 3).stream().map(r -> cold.runsIn(r, 3)).toList());
+        assertTrue(pool.runsIn(3, 3));
+        // the default run: 88 benchmarks, 3 rounds; the 12 process-cold benchmarks 2 forks each
+        assertEquals(88 * 3 - 12, plan.stream().mapToInt(b -> b.forks(3)).sum());
+        JmhSettings quick = JmhSettings.of(Profile.QUICK, List.of());
+        double perFork = quick.estimatedSecondsPerBenchmark() / 3;
+        assertEquals((88 * 3 - 12) * perFork, quick.estimatedSeconds(plan, Profile.QUICK), 1e-6);
+    }
+
+    @Test
     void includeStrategiesAndSizesNarrowThePlan() {
         List<PlannedBenchmark> plan = MatrixPlanner.plan(List.of("cpu"), Profile.FULL, List.of(2),
                 "primes=1k,primes=2k,500", List.of("pool", "sequential"), "Primes|Collatz", 2, 2);
