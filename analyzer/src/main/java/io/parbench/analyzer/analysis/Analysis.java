@@ -39,7 +39,11 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     public static Analysis of(Run run, String scalingParam) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
-        ForkLevel forkLevel = ForkLevel.of(stats.values());
+        ForkLevel fitted = ForkLevel.of(stats.values());
+        if (fitted.available()) { // each score's interval moderated as the speedups' are (the prior does not move)
+            stats.replaceAll((r, s) -> s.moderated(fitted.logTime(s)));
+        }
+        ForkLevel forkLevel = fitted.available() ? ForkLevel.of(stats.values()) : fitted;
         StrategyOrder order = StrategyOrder.of(run.environment());
         ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel, order);
         List<ScalingGroup> groups = scaling.analyze(run, stats);

@@ -21,8 +21,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * iterations explain (Kalibera and Jones's T2^2 > 0), the 95% interval is theirs: Student t over the fork means
  * (n - 1 degrees of freedom), which sees how much one JVM differs from the next; where the forks agree within their
  * iterations' noise, the iterations are effectively independent and the pooled interval stands. {@link #levels()}
- * holds the variance of each level. The 99.9% error stays JMH's (Student t over every iteration pooled), so that
- * the score reads as JMH prints it. With one fork the interval is Student t over the
+ * holds the variance of each level. In a run's analysis, the interval is then moderated towards the run's common
+ * variance between forks ({@link #moderated}), as the speedups are. The 99.9% error stays JMH's (Student t over every
+ * iteration pooled), so that the score reads as JMH prints it. With one fork the interval is Student t over the
  * iterations and cannot see the variance between forks ({@link #oneFork()}). JMH's score and error stand in when
  * the file kept no samples.
  *
@@ -112,6 +113,23 @@ public record BenchmarkStats(BenchmarkResult result, long n, double mean, double
      */
     static int outliers(List<Samples> forks) {
         return forks.stream().mapToInt(Significance::tukeyOutliers).sum();
+    }
+
+    /**
+     * These statistics with the 95% interval the run's moderated variance between forks gives ({@code m}, from
+     * {@link ForkLevel}: Student t on the log scale with the moderated degrees of freedom, as the speedups have it),
+     * never narrower than the pooled iterations' interval; unchanged with one fork or without {@code m}. With two or
+     * three forks Student t over the fork means alone is wide (t(1) = 12.7: a score of 244 ms/op read [0, 661]), where
+     * the run's other benchmarks say how much forks differ here.
+     */
+    public BenchmarkStats moderated(ForkLevel.LogMean m) {
+        if (m == null || forks < 2 || !(mean > 0) || !(m.variance() >= 0)) {
+            return this;
+        }
+        double t = io.parbench.analyzer.stats.StudentT.quantile(m.df(), 0.975);
+        double half = Math.max(Summary.of(steady).halfWidth(0.95), mean * t * Math.sqrt(m.variance()));
+        return new BenchmarkStats(result, n, mean, half, ci999, cv, outliers, fromRawSamples, steady, forks, forkStates,
+                dropped, levels);
     }
 
     /** Kalibera and Jones's interval of the mean: t(n - 1) x sqrt(S2^2 / n) over the fork means. */

@@ -94,6 +94,21 @@ final class MachineSection extends Section {
                 interpreters.isEmpty() ? "" : "; " + String.join("; ", interpreters)));
     }
 
+    /**
+     * The forks per benchmark: "3", or "3 per benchmark; 2 for 12" where they differ (process-cold sits out a run's
+     * last round, --precision adds rounds for some).
+     */
+    static String forks(List<BenchmarkResult> results) {
+        java.util.Map<Integer, Long> count = results.stream().collect(Collectors.groupingBy(BenchmarkResult::forks,
+                java.util.TreeMap::new, Collectors.counting()));
+        int usual = count.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        if (count.size() == 1) {
+            return Integer.toString(usual);
+        }
+        return usual + " per benchmark; " + count.entrySet().stream().filter(e -> e.getKey() != usual)
+                .map(e -> e.getKey() + " for " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
     private void method(Environment env) {
         blocks.add(new Block.Heading(2, "The method", "method"));
         BenchmarkResult first = a.run().results().get(0);
@@ -112,7 +127,7 @@ final class MachineSection extends Section {
             first = jmhResults.get(0);
             row(rows, "JMH", first.jmhVersion() != null ? first.jmhVersion() : env.present() ? env.text("jmh", "version")
                     : "version not recorded");
-            row(rows, "Forks", Integer.toString(first.forks()));
+            row(rows, "Forks", forks(jmhResults));
             row(rows, "Iterations", first.warmupIterations() + " warm-up, " + first.measurementIterations() + " measured"
                     + (env.present() ? " (" + env.text("jmh", "warmupTime") + " / " + env.text("jmh", "measurementTime")
                     + " each)" : ""));

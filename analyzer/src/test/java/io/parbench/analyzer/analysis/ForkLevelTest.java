@@ -101,6 +101,41 @@ class ForkLevelTest {
     }
 
     /** One fork per benchmark: nothing sees between forks, so there is no prior and callers keep their bootstrap. */
+    /**
+     * A score's 95% interval over two forks is Student t(1) over their means on its own (12.7 times the standard
+     * error): moderated with the run's prior it is t on the prior's degrees of freedom plus one, as the speedups'. In
+     * a simulated run whose benchmarks differ between forks by a common 4%, a two-fork benchmark's interval narrows
+     * and stays above the pooled iterations' one; a one-fork run keeps its own.
+     */
+    @Test
+    void aScoreIntervalOverTwoForksIsModeratedByTheRunsOtherBenchmarks() throws IOException {
+        Path f = tmp.resolve("moderated.json");
+        String run = simulatedRun(new Well19937c(5L), 10, 1.6);
+        // one more benchmark, two forks 8% apart
+        double[][] two = {{100, 101, 99, 100, 101, 99}, {108, 109, 107, 108, 109, 107}};
+        String extra = new SyntheticJmh().entry("org.example.Two.run", "avgt", "ms/op", Map.of(), two).json();
+        Files.writeString(f, run.substring(0, run.lastIndexOf(']')) + "," + extra.substring(extra.indexOf('[') + 1));
+        Run r = new RunReader().read(f);
+        BenchmarkResult twoForks = r.results().get(r.results().size() - 1);
+        BenchmarkStats alone = BenchmarkStats.of(twoForks);
+        double tOne = new org.apache.commons.math3.distribution.TDistribution(1).inverseCumulativeProbability(0.975);
+        assertEquals(tOne * 4, alone.ci95(), 1e-6, "alone: t(1) x the sd of the fork means (100, 108: 5.657) / sqrt(2)");
+        BenchmarkStats inRun = Analysis.of(r).stats().get(twoForks);
+        assertTrue(inRun.ci95() < alone.ci95() / 2, inRun.ci95() + " against " + alone.ci95());
+        double pooled = io.parbench.analyzer.stats.Summary.of(alone.steady()).halfWidth(0.95);
+        assertTrue(inRun.ci95() > pooled, inRun.ci95() + " against the pooled " + pooled);
+        assertEquals(alone.mean(), inRun.mean(), 1e-12, "the score does not move");
+        BenchmarkStats oneFork = BenchmarkStats.of(new RunReader().read(writeOneFork()).results().get(0));
+        assertTrue(oneFork.ci95() > 0 && oneFork == oneFork.moderated(null));
+    }
+
+    private Path writeOneFork() throws IOException {
+        Path f = tmp.resolve("one.json");
+        Files.writeString(f, new SyntheticJmh().entry("org.example.One.run", "avgt", "ms/op", Map.of(),
+                new double[][] {{10, 11, 10, 11}}).json());
+        return f;
+    }
+
     @Test
     void oneForkRunsHaveNoPrior() throws IOException {
         SyntheticJmh s = new SyntheticJmh();

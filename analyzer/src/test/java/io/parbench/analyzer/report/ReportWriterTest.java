@@ -125,4 +125,25 @@ class ReportWriterTest {
             assertTrue(bars.add(java.util.List.of(split.get(0).get(i), split.get(1).get(i))), "two bars share a key: " + split);
         }
     }
+
+    /**
+     * The method table gives the forks per benchmark, not the first result's: a default run's process-cold has one
+     * fewer (it sits out the last round), and when it comes first in results.json the table said "2" for a run of 3.
+     */
+    @Test
+    void theMethodTableSaysHowManyForksEachBenchmarkHadWhereTheyDiffer() throws IOException {
+        double[][] two = {{10, 11, 10}, {11, 10, 11}};
+        double[][] three = {{10, 11, 10}, {11, 10, 11}, {10, 10, 11}};
+        SyntheticJmh jmh = new SyntheticJmh().entry("org.example.B.cold", "avgt", "ms/op", Map.of(), two);
+        for (String m : new String[] {"a", "b", "c"}) {
+            jmh.entry("org.example.B." + m, "avgt", "ms/op", Map.of(), three);
+        }
+        Path file = tmp.resolve("forks.json");
+        Files.writeString(file, jmh.json());
+        String md = MarkdownRenderer.render(new ReportDocument(Analysis.of(new RunReader().read(file)), "t"));
+        assertTrue(md.contains("| Forks | 3 per benchmark; 2 for 1 |"), md);
+        Files.writeString(file, new SyntheticJmh().entry("org.example.B.a", "avgt", "ms/op", Map.of(), two).json());
+        md = MarkdownRenderer.render(new ReportDocument(Analysis.of(new RunReader().read(file)), "t"));
+        assertTrue(md.contains("| Forks | 2 |"), md);
+    }
 }
