@@ -119,7 +119,7 @@ class ForkLevelTest {
         BenchmarkResult twoForks = r.results().get(r.results().size() - 1);
         BenchmarkStats alone = BenchmarkStats.of(twoForks);
         double tOne = new org.apache.commons.math3.distribution.TDistribution(1).inverseCumulativeProbability(0.975);
-        assertEquals(tOne * 4, alone.ci95(), 1e-6, "alone: t(1) x the sd of the fork means (100, 108: 5.657) / sqrt(2)");
+        assertEquals(tOne * 4, alone.ci95(), 1e-6, "alone: t(1) x the fork means' sd (100, 108: 5.657) / sqrt(2)");
         BenchmarkStats inRun = Analysis.of(r).stats().get(twoForks);
         assertTrue(inRun.ci95() < alone.ci95() / 2, inRun.ci95() + " against " + alone.ci95());
         double pooled = io.parbench.analyzer.stats.Summary.of(alone.steady()).halfWidth(0.95);
