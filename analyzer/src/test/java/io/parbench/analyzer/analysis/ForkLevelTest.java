@@ -100,7 +100,6 @@ class ForkLevelTest {
                 && e.getKey().key().param("size").equals("" + (1000 + w))).findFirst().orElseThrow().getValue();
     }
 
-    /** One fork per benchmark: nothing sees between forks, so there is no prior and callers keep their bootstrap. */
     /**
      * A score's 95% interval over two forks is Student t(1) over their means on its own (12.7 times the standard
      * error): moderated with the run's prior it is t on the prior's degrees of freedom plus one, as the speedups'. In
@@ -126,7 +125,8 @@ class ForkLevelTest {
         assertTrue(inRun.ci95() > pooled, inRun.ci95() + " against the pooled " + pooled);
         assertEquals(alone.mean(), inRun.mean(), 1e-12, "the score does not move");
         BenchmarkStats oneFork = BenchmarkStats.of(new RunReader().read(writeOneFork()).results().get(0));
-        assertTrue(oneFork.ci95() > 0 && oneFork == oneFork.moderated(null));
+        assertTrue(oneFork.ci95() > 0 && oneFork == oneFork.moderated(new ForkLevel.LogMean(Math.log(10.5), 1e-4, 9)),
+                "one fork: its own interval over its iterations stays");
     }
 
     private Path writeOneFork() throws IOException {
@@ -136,6 +136,7 @@ class ForkLevelTest {
         return f;
     }
 
+    /** One fork per benchmark: nothing sees between forks, so there is no prior and callers keep their bootstrap. */
     @Test
     void oneForkRunsHaveNoPrior() throws IOException {
         SyntheticJmh s = new SyntheticJmh();
