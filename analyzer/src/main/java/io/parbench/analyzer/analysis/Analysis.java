@@ -33,17 +33,28 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
     }
 
     /**
+     * Each benchmark's statistics (warm-up segments dropped by the steady-state check), its score's 95% interval
+     * moderated towards the run's variance between forks as the speedups' are ({@link BenchmarkStats#moderated}; the
+     * prior is fitted to the log fork means, so moderating the intervals does not move it).
+     */
+    public static Map<BenchmarkResult, BenchmarkStats> stats(Run run) {
+        Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
+        run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList()
+                .forEach(s -> stats.put(s.result(), s));
+        ForkLevel fitted = ForkLevel.of(stats.values());
+        if (fitted.available()) {
+            stats.replaceAll((r, s) -> s.moderated(fitted.logTime(s)));
+        }
+        return stats;
+    }
+
+    /**
      * @param scalingParam the param to sweep as a concurrency axis in benchmarks without a strategy param (null: JMH's
      *                     threads, or a param with a concurrency name; see {@link ContentionView})
      */
     public static Analysis of(Run run, String scalingParam) {
-        Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
-        run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList().forEach(s -> stats.put(s.result(), s));
-        ForkLevel fitted = ForkLevel.of(stats.values());
-        if (fitted.available()) { // each score's interval moderated as the speedups' are (the prior does not move)
-            stats.replaceAll((r, s) -> s.moderated(fitted.logTime(s)));
-        }
-        ForkLevel forkLevel = fitted.available() ? ForkLevel.of(stats.values()) : fitted;
+        Map<BenchmarkResult, BenchmarkStats> stats = stats(run);
+        ForkLevel forkLevel = ForkLevel.of(stats.values());
         StrategyOrder order = StrategyOrder.of(run.environment());
         ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel, order);
         List<ScalingGroup> groups = scaling.analyze(run, stats);

@@ -6,6 +6,7 @@ import io.parbench.analyzer.stats.ChangePoints;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.parbench.analyzer.analysis.Analysis;
 import io.parbench.analyzer.analysis.BenchmarkStats;
 import io.parbench.analyzer.analysis.Comparison;
 import io.parbench.analyzer.chart.ChartFiles;
@@ -98,11 +99,12 @@ public final class TrendCommand implements Callable<Integer> {
                     vsPrevious = null; // nothing in common, or too few samples: no marks for this run
                 }
             }
+            Map<BenchmarkResult, BenchmarkStats> stats = Analysis.stats(loaded.get(i));
             for (BenchmarkResult r : loaded.get(i).results()) {
                 if (pattern != null && !pattern.matcher(r.key().benchmark() + " " + r.key().label()).find()) {
                     continue;
                 }
-                BenchmarkStats s = BenchmarkStats.of(r);
+                BenchmarkStats s = stats.get(r);
                 boolean regressed = vsPrevious != null && vsPrevious.pairs().stream()
                         .anyMatch(p -> p.key().equals(r.key()) && p.verdict() == io.parbench.analyzer.analysis.Comparison.Verdict.REGRESSION);
                 series.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new TrendChart.Point(label, s.mean(), s.ci95(),
