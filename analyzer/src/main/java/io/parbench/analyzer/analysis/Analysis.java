@@ -38,14 +38,22 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
      * prior is fitted to the log fork means, so moderating the intervals does not move it).
      */
     public static Map<BenchmarkResult, BenchmarkStats> stats(Run run) {
+        Map<BenchmarkResult, BenchmarkStats> stats = unmoderated(run);
+        moderate(stats, ForkLevel.of(stats.values()));
+        return stats;
+    }
+
+    private static Map<BenchmarkResult, BenchmarkStats> unmoderated(Run run) {
         Map<BenchmarkResult, BenchmarkStats> stats = new IdentityHashMap<>();
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList()
                 .forEach(s -> stats.put(s.result(), s));
-        ForkLevel fitted = ForkLevel.of(stats.values());
-        if (fitted.available()) {
-            stats.replaceAll((r, s) -> s.moderated(fitted.logTime(s)));
-        }
         return stats;
+    }
+
+    private static void moderate(Map<BenchmarkResult, BenchmarkStats> stats, ForkLevel level) {
+        if (level.available()) {
+            stats.replaceAll((r, s) -> s.moderated(level.logTime(s)));
+        }
     }
 
     /**
@@ -53,8 +61,9 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
      *                     threads, or a param with a concurrency name; see {@link ContentionView})
      */
     public static Analysis of(Run run, String scalingParam) {
-        Map<BenchmarkResult, BenchmarkStats> stats = stats(run);
-        ForkLevel forkLevel = ForkLevel.of(stats.values());
+        Map<BenchmarkResult, BenchmarkStats> stats = unmoderated(run);
+        ForkLevel forkLevel = ForkLevel.of(stats.values()); // keyed by result: the moderated stats below find it too
+        moderate(stats, forkLevel);
         StrategyOrder order = StrategyOrder.of(run.environment());
         ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel, order);
         List<ScalingGroup> groups = scaling.analyze(run, stats);

@@ -29,8 +29,11 @@ public final class ForkLevel {
     }
 
     private final ModeratedVariance prior;
-    /** Each benchmark's log mean, computed once: every speedup, test and recommendation reads them again. */
-    private final Map<BenchmarkStats, LogMean> logMeans = new IdentityHashMap<>();
+    /**
+     * Each benchmark's log mean, computed once: every speedup, test and recommendation reads them again. Keyed by the
+     * result, so that its statistics with a moderated interval ({@link BenchmarkStats#moderated}) find it too.
+     */
+    private final Map<io.parbench.analyzer.model.BenchmarkResult, LogMean> logMeans = new IdentityHashMap<>();
 
     private ForkLevel(ModeratedVariance prior) {
         this.prior = prior;
@@ -46,7 +49,7 @@ public final class ForkLevel {
                 fits.stream().mapToDouble(s -> StatUtils.variance(logForkMeans(s))).toArray(),
                 fits.stream().mapToDouble(s -> s.forks() - 1).toArray()));
         if (level.prior != null) {
-            stats.stream().filter(ForkLevel::usable).forEach(s -> level.logMeans.put(s, level.compute(s)));
+            stats.stream().filter(ForkLevel::usable).forEach(s -> level.logMeans.put(s.result(), level.compute(s)));
         }
         return level; // read-only from here: groups are analysed in parallel
     }
@@ -69,7 +72,7 @@ public final class ForkLevel {
         if (prior == null || !usable(s)) {
             return null;
         }
-        LogMean m = logMeans.get(s);
+        LogMean m = logMeans.get(s.result());
         return m != null ? m : compute(s);
     }
 

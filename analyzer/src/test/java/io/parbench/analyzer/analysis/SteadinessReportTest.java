@@ -24,6 +24,12 @@ class SteadinessReportTest {
     @TempDir
     Path tmp;
 
+    /** A settled sequential baseline: three flat forks near 33 ms/op. */
+    private static void steadyBaseline(SyntheticJmh s) {
+        s.entry(PRIMES, "avgt", "ms/op", p("sequential", 1), new double[][] {flat(33, 12, 0.002), flat(33.2, 12, 0.002),
+                flat(32.9, 12, 0.002)});
+    }
+
     private static double[] flat(double mean, int n, double wiggle) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -59,8 +65,7 @@ class SteadinessReportTest {
     @Test
     void anUnsettledForkIsFlaggedAndCarriesNoFinding() throws Exception {
         SyntheticJmh s = new SyntheticJmh();
-        s.entry(PRIMES, "avgt", "ms/op", p("sequential", 1), new double[][] {flat(33, 12, 0.002), flat(33.2, 12, 0.002),
-                flat(32.9, 12, 0.002)});
+        steadyBaseline(s);
         // virtual at 2 threads: the fastest by far, but its third fork keeps getting slower to the end
         s.entry(PRIMES, "avgt", "ms/op", p("virtual", 2), new double[][] {flat(15, 12, 0.002), flat(15.1, 12, 0.002),
                 drifting(15, 0.8, 12)});
@@ -94,8 +99,7 @@ class SteadinessReportTest {
     @Test
     void aForkStillWarmingUpAtItsEndIsSaidToNeedMoreWarmUp() throws Exception {
         SyntheticJmh s = new SyntheticJmh();
-        s.entry(PRIMES, "avgt", "ms/op", p("sequential", 1), new double[][] {flat(33, 12, 0.002), flat(33.2, 12, 0.002),
-                flat(32.9, 12, 0.002)});
+        steadyBaseline(s);
         s.entry(PRIMES, "avgt", "ms/op", p("pool", 2), new double[][] {flat(17.5, 12, 0.002), drifting(22, -0.4, 12),
                 flat(17.4, 12, 0.002)});
         s.entry(PRIMES, "avgt", "ms/op", p("virtual", 2), new double[][] {flat(15, 12, 0.002), flat(15.1, 12, 0.002),
