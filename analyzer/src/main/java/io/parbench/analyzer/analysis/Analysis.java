@@ -39,7 +39,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
      */
     public static Map<BenchmarkResult, BenchmarkStats> stats(Run run) {
         Map<BenchmarkResult, BenchmarkStats> stats = unmoderated(run);
-        moderate(stats, ForkLevel.of(stats.values()));
+        moderate(stats, ForkLevel.of(inRunOrder(run, stats)));
         return stats;
     }
 
@@ -48,6 +48,14 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
         run.results().parallelStream().map(r -> BenchmarkStats.of(r, run.iterations().warmupOf(r.key()))).toList()
                 .forEach(s -> stats.put(s.result(), s));
         return stats;
+    }
+
+    /**
+     * The statistics in the file's order: the prior's fit sums over them, and an IdentityHashMap's order changes from
+     * one JVM to the next, which moved the last digits of the tables' intervals between two reports of one run.
+     */
+    private static List<BenchmarkStats> inRunOrder(Run run, Map<BenchmarkResult, BenchmarkStats> stats) {
+        return run.results().stream().map(stats::get).toList();
     }
 
     private static void moderate(Map<BenchmarkResult, BenchmarkStats> stats, ForkLevel level) {
@@ -62,7 +70,7 @@ public record Analysis(Run run, Map<BenchmarkResult, BenchmarkStats> stats, List
      */
     public static Analysis of(Run run, String scalingParam) {
         Map<BenchmarkResult, BenchmarkStats> stats = unmoderated(run);
-        ForkLevel forkLevel = ForkLevel.of(stats.values()); // keyed by result: the moderated stats below find it too
+        ForkLevel forkLevel = ForkLevel.of(inRunOrder(run, stats)); // keyed by result: the moderated stats find it
         moderate(stats, forkLevel);
         StrategyOrder order = StrategyOrder.of(run.environment());
         ScalingAnalysis scaling = new ScalingAnalysis(new Bootstrap(RESAMPLES, Bootstrap.SEED), forkLevel, order);

@@ -129,6 +129,25 @@ class ForkLevelTest {
                 "one fork: its own interval over its iterations stays");
     }
 
+    /**
+     * The same file, read twice, gives the same intervals to the last bit: the prior was fitted in an IdentityHashMap's
+     * order, which differs between two reads, so the tables' raw doubles moved in their last digits.
+     */
+    @Test
+    void theSameFileGivesTheSameIntervalsToTheLastBit() throws IOException {
+        Path f = tmp.resolve("twice.json");
+        Files.writeString(f, simulatedRun(new Well19937c(3L), 30, 1.6));
+        List<Double> first = new ArrayList<>();
+        List<Double> second = new ArrayList<>();
+        for (List<Double> out : List.of(first, second)) {
+            Run r = new RunReader().read(f);
+            Analysis a = Analysis.of(r);
+            r.results().forEach(x -> out.add(a.stats().get(x).ci95()));
+            a.groups().forEach(g -> g.curves().forEach(c -> c.points().forEach(p -> out.add(p.speedup().low()))));
+        }
+        assertEquals(first, second);
+    }
+
     private Path writeOneFork() throws IOException {
         Path f = tmp.resolve("one.json");
         Files.writeString(f, new SyntheticJmh().entry("org.example.One.run", "avgt", "ms/op", Map.of(),
